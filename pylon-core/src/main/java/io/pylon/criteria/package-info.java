@@ -1,0 +1,2 @@
+/** Losses: one criterion per file, chosen by name in the {@code criterion:} section. */
+package io.pylon.criteria;

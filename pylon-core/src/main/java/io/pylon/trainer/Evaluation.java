@@ -1,0 +1,44 @@
+package io.pylon.trainer;
+
+import java.util.Iterator;
+
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Tensor;
+
+import io.pylon.data.Batch;
+import io.pylon.data.DataLoader;
+import io.pylon.engine.StepScope;
+
+/** One pass over a split in eval mode without gradients; restores the model's training mode after. */
+final class Evaluation {
+
+    private final TrainingComponents parts;
+    private final DeviceTransfer transfer;
+
+    Evaluation(TrainingComponents parts) {
+        this.parts = parts;
+        this.transfer = new DeviceTransfer(parts.device());
+    }
+
+    EvalResult run(DataLoader loader, String split, LoopState at) {
+        boolean wasTraining = parts.model().module().is_training();
+        RunningMetrics metrics = new RunningMetrics(parts.metrics().get());
+        parts.model().module().train(false);
+        try (NoGradGuard noGrad = new NoGradGuard()) {
+            Iterator<Batch> batches = loader.epoch(0, 0);
+            while (batches.hasNext()) {
+                try (StepScope scope = new StepScope()) {
+                    Batch batch = batches.next();
+                    Tensor input = transfer.apply(batch.inputs());
+                    Tensor target = transfer.apply(batch.targets());
+                    Tensor output = parts.model().forward(input);
+                    double loss = parts.criterion().apply(output, target).item_double();
+                    metrics.update(output, target, loss, batch.size());
+                }
+            }
+        } finally {
+            parts.model().module().train(wasTraining);
+        }
+        return metrics.result(split, at);
+    }
+}

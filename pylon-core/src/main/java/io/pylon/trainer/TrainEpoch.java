@@ -1,0 +1,92 @@
+package io.pylon.trainer;
+
+import java.util.Iterator;
+
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+
+import io.pylon.data.Batch;
+import io.pylon.engine.StepScope;
+import io.pylon.optim.GradientClipping;
+import io.pylon.optim.Optimizer;
+
+/**
+ * The batches of one epoch: forward, loss, backward, and every {@code accumulate_grad_batches}
+ * micro-batches one optimizer step (with clipping and the scheduler). Each micro-batch runs in its own
+ * {@link StepScope}, so no native tensor outlives it.
+ */
+final class TrainEpoch {
+
+    private final TrainingComponents parts;
+    private final Trainer trainer;
+    private final DeviceTransfer transfer;
+
+    TrainEpoch(TrainingComponents parts, Trainer trainer) {
+        this.parts = parts;
+        this.trainer = trainer;
+        this.transfer = new DeviceTransfer(parts.device());
+    }
+
+    /** Runs the rest of {@code epoch}; returns false if training must stop before the epoch's end. */
+    boolean run(int epoch) {
+        TrainerConfig config = parts.config();
+        Optimizer optimizer = parts.optimizer();
+        int accumulate = config.accumulateGradBatches();
+        Scalar lossScale = new Scalar(1.0 / accumulate);
+        LoopState start = trainer.position();
+        Iterator<Batch> batches = parts.data().train().epoch(epoch, start.batchInEpoch());
+        long batchInEpoch = start.batchInEpoch();
+        long globalStep = start.globalStep();
+        double stepLoss = 0;
+        int microBatches = 0;
+        int stepSamples = 0;
+        while (batches.hasNext()) {
+            try (StepScope scope = new StepScope()) {
+                Batch batch = batches.next();
+                Tensor input = transfer.apply(batch.inputs());
+                Tensor target = transfer.apply(batch.targets());
+                Tensor output = parts.model().forward(input);
+                Tensor loss = parts.criterion().apply(output, target);
+                double lossValue = loss.item_double();
+                loss.mul(lossScale).backward();
+                trainer.trainMetrics().update(output.detach(), target, lossValue, batch.size());
+                stepLoss += lossValue;
+                microBatches++;
+                stepSamples += batch.size();
+                batchInEpoch++;
+                if (microBatches == accumulate || !batches.hasNext()) {
+                    double gradNorm = clip(optimizer, config);
+                    optimizer.step();
+                    optimizer.zeroGrad();
+                    globalStep++;
+                    parts.scheduler().onStep(globalStep);
+                    trainer.advance(new LoopState(epoch, batchInEpoch, globalStep));
+                    trainer.callbackList().onTrainBatchEnd(trainer,
+                            new StepResult(globalStep, epoch, batchInEpoch, stepLoss / microBatches, stepSamples, gradNorm));
+                    if (config.valEveryNSteps() > 0 && globalStep % config.valEveryNSteps() == 0) {
+                        trainer.validateAndNotify();
+                        parts.model().module().train(true);
+                    }
+                    stepLoss = 0;
+                    microBatches = 0;
+                    stepSamples = 0;
+                    if (trainer.stopRequested() || trainer.stepLimitReached()) {
+                        return !batches.hasNext() && !trainer.stopRequested();
+                    }
+                }
+            }
+        }
+        trainer.advance(new LoopState(epoch, batchInEpoch, globalStep));
+        return true;
+    }
+
+    private static double clip(Optimizer optimizer, TrainerConfig config) {
+        if (config.gradientClipValue() > 0) {
+            GradientClipping.clipValue(optimizer, config.gradientClipValue());
+        }
+        if (config.gradientClipNorm() > 0) {
+            return GradientClipping.clipNorm(optimizer, config.gradientClipNorm());
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,47 @@
+package io.pylon.trainer;
+
+import io.pylon.config.Default;
+import io.pylon.config.InvalidValueException;
+
+/**
+ * The {@code trainer:} section.
+ *
+ * @param maxEpochs epochs to train (>= 1)
+ * @param maxSteps optimizer steps after which training stops; 0 = no limit
+ * @param device auto | cpu | cuda | cuda:N
+ * @param threads libtorch intra-op threads; 0 = one per core
+ * @param valEveryNEpochs validate after every N-th epoch; 0 = never at epoch end
+ * @param valEveryNSteps also validate every N optimizer steps; 0 = off
+ * @param accumulateGradBatches micro-batches summed into one optimizer step
+ * @param gradientClipNorm clip the global gradient L2 norm to this value; 0 = off
+ * @param gradientClipValue clamp every gradient element to [-v, v]; 0 = off
+ * @param test evaluate the test split after fitting
+ */
+public record TrainerConfig(
+        @Default("10") int maxEpochs,
+        @Default("0") long maxSteps,
+        @Default("auto") String device,
+        @Default("0") int threads,
+        @Default("1") int valEveryNEpochs,
+        @Default("0") long valEveryNSteps,
+        @Default("1") int accumulateGradBatches,
+        @Default("0.0") double gradientClipNorm,
+        @Default("0.0") double gradientClipValue,
+        @Default("true") boolean test) {
+
+    public TrainerConfig {
+        InvalidValueException.require(maxEpochs >= 1, "max_epochs", "must be >= 1, got %d", maxEpochs);
+        InvalidValueException.require(maxSteps >= 0, "max_steps", "must be >= 0 (0 = no limit), got %d", maxSteps);
+        InvalidValueException.require(threads >= 0, "threads", "must be >= 0 (0 = one per core), got %d", threads);
+        InvalidValueException.require(valEveryNEpochs >= 0, "val_every_n_epochs", "must be >= 0, got %d", valEveryNEpochs);
+        InvalidValueException.require(valEveryNSteps >= 0, "val_every_n_steps", "must be >= 0, got %d", valEveryNSteps);
+        InvalidValueException.require(accumulateGradBatches >= 1, "accumulate_grad_batches", "must be >= 1, got %d",
+                accumulateGradBatches);
+        InvalidValueException.require(gradientClipNorm >= 0, "gradient_clip_norm", "must be >= 0 (0 = off), got %s",
+                gradientClipNorm);
+        InvalidValueException.require(gradientClipValue >= 0, "gradient_clip_value", "must be >= 0 (0 = off), got %s",
+                gradientClipValue);
+        InvalidValueException.require(device.matches("auto|cpu|cuda(:\\d+)?"), "device",
+                "must be auto, cpu, cuda or cuda:N, got '%s'", device);
+    }
+}

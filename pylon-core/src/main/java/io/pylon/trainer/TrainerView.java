@@ -1,0 +1,38 @@
+package io.pylon.trainer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.pylon.models.Model;
+import io.pylon.optim.Optimizer;
+import io.pylon.run.RunDirectory;
+
+/** What callbacks may see of, and ask of, a running trainer. */
+public interface TrainerView {
+
+    /** The next batch to run (what a checkpoint taken now would resume from). */
+    LoopState position();
+
+    TrainerConfig config();
+
+    Model model();
+
+    Optimizer optimizer();
+
+    RunDirectory runDirectory();
+
+    long batchesPerEpoch();
+
+    /** Learning rate of each optimizer group now. */
+    List<Double> learningRates();
+
+    /** Logs values into metrics.jsonl (through the metrics logger) at the current step. */
+    void log(String split, Map<String, ? extends Number> values);
+
+    /** Asks the loop to stop after the current step; {@code reason} is logged. */
+    void requestStop(String reason);
+
+    /** Writes a full checkpoint of the current position to {@code file} (atomically). */
+    void saveCheckpoint(Path file);
+}

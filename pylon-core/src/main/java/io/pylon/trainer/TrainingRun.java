@@ -1,0 +1,120 @@
+package io.pylon.trainer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.bytedeco.pytorch.Module;
+
+import io.pylon.PylonUserException;
+import io.pylon.config.Binder;
+import io.pylon.config.Config;
+import io.pylon.config.ConfigException;
+import io.pylon.config.ConfigNode;
+import io.pylon.config.MapNode;
+import io.pylon.config.ScalarNode;
+import io.pylon.criteria.Criteria;
+import io.pylon.criteria.Criterion;
+import io.pylon.data.DataConfig;
+import io.pylon.data.DataSplits;
+import io.pylon.data.Datasets;
+import io.pylon.engine.Device;
+import io.pylon.engine.Engine;
+import io.pylon.engine.EngineOptions;
+import io.pylon.engine.Seeds;
+import io.pylon.metrics.Metrics;
+import io.pylon.models.Model;
+import io.pylon.models.Models;
+import io.pylon.optim.OptimConfig;
+import io.pylon.optim.Optimizer;
+import io.pylon.optim.Optimizers;
+import io.pylon.optim.schedule.ScheduleConfig;
+import io.pylon.optim.schedule.Scheduler;
+import io.pylon.run.MetricsLog;
+import io.pylon.run.RunDirectory;
+import io.pylon.trainer.callback.Callbacks;
+
+/** Builds a {@link Trainer} from a resolved config: a new run, or the resumption of an existing one. */
+public final class TrainingRun {
+
+    private TrainingRun() {
+    }
+
+    /** Creates {@code runs/<experiment>/<run>/}, saves the resolved config there and builds the trainer. */
+    public static Trainer create(Config config, Clock clock) {
+        RunConfig run = Binder.bind(config.root(), "", RunConfig.class);
+        ExperimentConfig experiment = run.experiment();
+        RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(), experiment.runName(), clock);
+        String yaml = config.toYaml();
+        dir.writeConfig(yaml);
+        TrainingComponents parts = build(run, yaml, dir);
+        return new Trainer(parts, MetricsLog.append(dir.metrics()));
+    }
+
+    /**
+     * Rebuilds the trainer of {@code runDirectory} from its saved config (plus {@code overrides}, e.g. a
+     * larger {@code trainer.max_epochs}) and restores {@code checkpoints/last.ckpt}.
+     */
+    public static Trainer resume(Path runDirectory, List<String> overrides) {
+        RunDirectory dir = RunDirectory.existing(runDirectory);
+        Path checkpoint = dir.lastCheckpoint();
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new PylonUserException("cannot resume " + runDirectory + ": it has no checkpoints/last.ckpt (the run"
+                    + " stopped before its first checkpoint; start it again, or set callbacks model_checkpoint.every_n_steps)");
+        }
+        Config config = Config.load(dir.config(), overrides);
+        String yaml = config.toYaml();
+        if (!overrides.isEmpty()) {
+            dir.writeConfig(yaml);
+        }
+        TrainingComponents parts = build(Binder.bind(config.root(), "", RunConfig.class), yaml, dir);
+        LoopState at = TrainerCheckpoints.peekPosition(checkpoint);
+        Trainer trainer = new Trainer(parts, MetricsLog.resume(dir.metrics(), at.globalStep()));
+        trainer.restore(checkpoint);
+        return trainer;
+    }
+
+    static TrainingComponents build(RunConfig run, String resolvedYaml, RunDirectory dir) {
+        TrainerConfig trainerConfig = run.trainer();
+        Engine.start(new EngineOptions(trainerConfig.threads()));
+        Seeds.seed(run.seed());
+        Device device = Device.parse(trainerConfig.device()).requireAvailable();
+        DataSplits data = Datasets.open(Binder.bind(run.data(), "data", DataConfig.class), run.seed());
+
+        String modelName = componentName(run.model(), "model");
+        Object modelParams = Binder.bind(run.model().without("name"), "model", Models.paramsType(modelName));
+        Model model = Models.create(modelName, modelParams, data.spec());
+        Module module = model.module();
+        module.to(device.toTorch(), false);
+
+        String criterionName = componentName(run.criterion(), "criterion");
+        Criterion criterion = Criteria.create(criterionName, run.criterion().without("name"), "criterion");
+        List<String> metricNames = run.metrics();
+        Metrics.create(metricNames);
+
+        Optimizer optimizer = Optimizers.create(Binder.bind(run.optim(), "optim", OptimConfig.class), model);
+        long stepsPerEpoch = ceilDiv(data.train().batchesPerEpoch(), trainerConfig.accumulateGradBatches());
+        long totalSteps = stepsPerEpoch * trainerConfig.maxEpochs();
+        if (trainerConfig.maxSteps() > 0) {
+            totalSteps = Math.min(totalSteps, trainerConfig.maxSteps());
+        }
+        ScheduleConfig scheduleConfig = Binder.bind(run.schedule(), "schedule", ScheduleConfig.class);
+        Scheduler scheduler = Scheduler.create(scheduleConfig, optimizer, totalSteps, stepsPerEpoch);
+        return new TrainingComponents(model, criterion, () -> Metrics.create(metricNames), optimizer, scheduler,
+                "val/loss", data, device, trainerConfig, Callbacks.create(run.callbacks()), dir, resolvedYaml);
+    }
+
+    private static String componentName(MapNode section, String key) {
+        ConfigNode name = section.get("name").orElseThrow(() -> new ConfigException(section.origin() + ": " + key
+                + ".name: missing required value (the " + key + " to use)"));
+        if (name instanceof ScalarNode s && s.value() instanceof String text) {
+            return text;
+        }
+        throw new ConfigException(name.origin() + ": " + key + ".name: expected a name");
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,118 @@
+package io.pylon.trainer.callback;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import io.pylon.config.Default;
+import io.pylon.config.InvalidValueException;
+import io.pylon.trainer.EvalResult;
+import io.pylon.trainer.StepResult;
+import io.pylon.trainer.TrainerView;
+
+/**
+ * Per-epoch progress with loss, learning rate, samples/s and ETA. On a terminal it draws a bar; when the
+ * output is a file or pipe (CI, nohup) it logs a line every {@code log_percent} percent instead of
+ * flooding the log with carriage returns.
+ */
+public final class ProgressBar implements Callback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressBar.class);
+
+    /** Parameters of the {@code progress_bar} callback. */
+    public record Params(@Default("10") int logPercent) {
+        public Params {
+            InvalidValueException.require(logPercent >= 1 && logPercent <= 100, "log_percent",
+                    "must be in [1, 100], got %d", logPercent);
+        }
+    }
+
+    private final Params params;
+    private final boolean terminal;
+    private me.tongfei.progressbar.ProgressBar bar;
+    private long epochStartNanos;
+    private long epochSamples;
+    private long nextLogBatch;
+
+    public ProgressBar(Params params) {
+        this.params = params;
+        this.terminal = System.console() != null && System.console().isTerminal();
+    }
+
+    @Override
+    public String name() {
+        return "progress_bar";
+    }
+
+    @Override
+    public void onEpochStart(TrainerView trainer, int epoch) {
+        epochStartNanos = System.nanoTime();
+        epochSamples = 0;
+        nextLogBatch = step(trainer);
+        if (terminal) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName(String.format("epoch %d/%d", epoch + 1, trainer.config().maxEpochs()))
+                    .setInitialMax(trainer.batchesPerEpoch())
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .setMaxRenderedLength(120)
+                    .build();
+        }
+    }
+
+    private long step(TrainerView trainer) {
+        return Math.max(1, trainer.batchesPerEpoch() * params.logPercent() / 100);
+    }
+
+    @Override
+    public void onTrainBatchEnd(TrainerView trainer, StepResult result) {
+        epochSamples += result.samples();
+        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        double samplesPerSecond = seconds > 0 ? epochSamples / seconds : 0;
+        String message = String.format(Locale.ROOT, "loss %.4f lr %.3g %.0f samples/s", result.loss(),
+                trainer.learningRates().get(0), samplesPerSecond);
+        if (bar != null) {
+            bar.stepTo(result.batchInEpoch());
+            bar.setExtraMessage(message);
+        } else if (result.batchInEpoch() >= nextLogBatch) {
+            nextLogBatch += step(trainer);
+            long remaining = trainer.batchesPerEpoch() - result.batchInEpoch();
+            double perBatch = seconds / Math.max(1, result.batchInEpoch());
+            LOG.info("epoch {} {}/{} {} eta {}", result.epoch() + 1, result.batchInEpoch(), trainer.batchesPerEpoch(),
+                    message, format(Duration.ofMillis((long) (remaining * perBatch * 1000))));
+        }
+    }
+
+    @Override
+    public void onEpochEnd(TrainerView trainer, EvalResult train) {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+        LOG.info("epoch {} done in {}: train {}", train.epoch() + 1,
+                format(Duration.ofNanos(System.nanoTime() - epochStartNanos)), EvalFormat.values(train));
+    }
+
+    @Override
+    public void onValidationEnd(TrainerView trainer, EvalResult result) {
+        LOG.info("{} at step {}: {}", result.split(), result.globalStep(), EvalFormat.values(result));
+    }
+
+    @Override
+    public void onFitEnd(TrainerView trainer) {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    private static String format(Duration d) {
+        return String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+    }
+}
