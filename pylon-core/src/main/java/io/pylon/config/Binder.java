@@ -66,6 +66,10 @@ public final class Binder {
         if (raw == Map.class) {
             return bindMap(node, keyPath, type);
         }
+        if (!ScalarConversions.supports(raw)) {
+            throw new IllegalArgumentException("config values cannot have type " + type.getTypeName()
+                    + " (at " + keyPath + ")");
+        }
         if (node instanceof ScalarNode scalar && !scalar.isNull()) {
             return ScalarConversions.convert(scalar, keyPath, raw);
         }

@@ -11,6 +11,13 @@ final class ScalarConversions {
     private ScalarConversions() {
     }
 
+    /** Whether {@link #convert} handles {@code type}; anything else in a config record is a programming error. */
+    static boolean supports(Class<?> type) {
+        return type.isPrimitive() && type != char.class && type != byte.class && type != short.class
+                || type == Integer.class || type == Long.class || type == Double.class || type == Float.class
+                || type == Boolean.class || type == String.class || type == Path.class || type.isEnum();
+    }
+
     static Object convert(ScalarNode scalar, String keyPath, Class<?> type) {
         Object value = scalar.value();
         if (type == int.class || type == Integer.class) {

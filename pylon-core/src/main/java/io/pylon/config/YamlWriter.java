@@ -21,34 +21,45 @@ final class YamlWriter {
             return "{}\n";
         }
         StringBuilder out = new StringBuilder();
-        writeMap(root, 0, out);
+        writeMap(root, 0, false, out);
         return out.toString();
     }
 
-    private static void writeMap(MapNode map, int depth, StringBuilder out) {
+    /**
+     * Writes block entries at {@code depth}. With {@code continueLine} the first entry goes on the
+     * current line, after a "- " that already fills one indent level ("- name: x").
+     */
+    private static void writeMap(MapNode map, int depth, boolean continueLine, StringBuilder out) {
+        boolean first = true;
         for (Map.Entry<String, ConfigNode> entry : map.entries().entrySet()) {
-            out.append(INDENT.repeat(depth)).append(text(entry.getKey())).append(':');
-            writeNested(entry.getValue(), depth + 1, out);
+            out.append(first && continueLine ? "" : INDENT.repeat(depth)).append(text(entry.getKey())).append(':');
+            first = false;
+            if (isInline(entry.getValue())) {
+                out.append(' ').append(inline(entry.getValue())).append('\n');
+            } else {
+                out.append('\n');
+                writeBlock(entry.getValue(), depth + 1, false, out);
+            }
         }
     }
 
-    private static void writeList(ListNode list, int depth, StringBuilder out) {
+    private static void writeList(ListNode list, int depth, boolean continueLine, StringBuilder out) {
+        boolean first = true;
         for (ConfigNode item : list.items()) {
-            out.append(INDENT.repeat(depth)).append('-');
-            writeNested(item, depth + 1, out);
+            out.append(first && continueLine ? "" : INDENT.repeat(depth)).append("- ");
+            first = false;
+            if (isInline(item)) {
+                out.append(inline(item)).append('\n');
+            } else {
+                writeBlock(item, depth + 1, true, out);
+            }
         }
     }
 
-    /** Writes a value after "key:" or "-": inline if it fits on the line, else as an indented block. */
-    private static void writeNested(ConfigNode value, int depth, StringBuilder out) {
-        if (isInline(value)) {
-            out.append(' ').append(inline(value)).append('\n');
-            return;
-        }
-        out.append('\n');
+    private static void writeBlock(ConfigNode value, int depth, boolean continueLine, StringBuilder out) {
         switch (value) {
-            case MapNode map -> writeMap(map, depth, out);
-            case ListNode list -> writeList(list, depth, out);
+            case MapNode map -> writeMap(map, depth, continueLine, out);
+            case ListNode list -> writeList(list, depth, continueLine, out);
             case ScalarNode scalar -> throw new IllegalStateException("scalars are always inline: " + scalar);
         }
     }

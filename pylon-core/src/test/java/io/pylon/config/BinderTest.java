@@ -1,6 +1,7 @@
 package io.pylon.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Type;
 import java.nio.file.Path;
@@ -142,6 +143,17 @@ class BinderTest {
 
         assertThat(c.params()).isSameAs(root.get("params").orElseThrow());
         assertThat(c.anything().toPlain()).isEqualTo(List.of(1L));
+    }
+
+    @Test
+    void unsupportedComponentTypeIsAProgrammingError() {
+        record Odd(Object thing) {
+        }
+
+        assertThatThrownBy(() -> Binder.bind(yaml("thing: 1"), "o", Odd.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .isNotInstanceOf(ConfigException.class)
+                .hasMessage("config values cannot have type java.lang.Object (at o.thing)");
     }
 
     @Test

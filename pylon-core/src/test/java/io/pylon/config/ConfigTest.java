@@ -124,6 +124,29 @@ class ConfigTest {
     }
 
     @Test
+    void toYamlWritesListsOfMapsCompactly() {
+        Config config = Config.parse("callbacks:\n  - {name: ckpt, every: 2}\n  - [[1], []]\n  - {}\n", "x.yaml");
+
+        assertThat(config.toYaml()).isEqualTo("""
+                callbacks:
+                  - name: ckpt
+                    every: 2
+                  - - [1]
+                    - []
+                  - {}
+                """);
+    }
+
+    @Test
+    void missingPrimaryFileIsAUserError() {
+        Path missing = dir.resolve("missing.yaml");
+
+        assertThatThrownBy(() -> Config.load(missing, List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(missing + ": file not found");
+    }
+
+    @Test
     void emptyConfigWritesAnEmptyMap() {
         assertThat(Config.parse("", "x.yaml").toYaml()).isEqualTo("{}\n");
         assertThat(Config.parse("{}\n", "x.yaml").root().entries()).isEmpty();
