@@ -111,6 +111,18 @@ class ConfigTest {
     }
 
     @Test
+    void toYamlEscapesControlAndLineSeparatorCharacters() {
+        String text = "a\u0085b\u2028c\u2029d\u0001e\u007ff\ufeffg";
+        Origin origin = Origin.file("x.yaml", 1);
+        MapNode tree = new MapNode(Map.of("t", new ScalarNode(text, origin)), origin);
+
+        String yaml = YamlWriter.write(tree);
+
+        assertThat(yaml).isEqualTo("t: \"a\\u0085b\\u2028c\\u2029d\\u0001e\\u007ff\\ufeffg\"\n");
+        assertThat(Config.parse(yaml, "saved.yaml").find("t").orElseThrow().toPlain()).isEqualTo(text);
+    }
+
+    @Test
     void toYamlIsReadableBlockYaml() {
         Config config = Config.parse("trainer:\n  max_epochs: 3\n  sizes: [32, 64]\nlr: 0.001\nname: x\n", "x.yaml");
 
