@@ -45,7 +45,7 @@ public final class ParamGroup {
         long total = 0;
         for (NamedParameter p : spec.parameters()) {
             Tensor t = p.tensor();
-            if (t.scalar_type() != first.scalar_type() || !t.device().equals(first.device())) {
+            if (t.scalar_type().value != first.scalar_type().value || !sameDevice(t, first)) {
                 throw new IllegalArgumentException("parameter '" + p.name() + "' has dtype " + t.scalar_type() + " on "
                         + t.device().str().getString() + " but group '" + spec.name() + "' started with "
                         + first.scalar_type() + " on " + first.device().str().getString()
@@ -76,6 +76,11 @@ public final class ParamGroup {
             }
         }
         return new ParamGroup(spec, baseLr, flatParams, flatGrads);
+    }
+
+    private static boolean sameDevice(Tensor a, Tensor b) {
+        // Compared by the enums' values: the binding hands out enum copies that are not == to each other.
+        return a.device().type().value == b.device().type().value && a.device().index() == b.device().index();
     }
 
     public String name() {
