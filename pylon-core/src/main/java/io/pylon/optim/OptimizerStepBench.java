@@ -1,5 +1,6 @@
 package io.pylon.optim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -19,15 +20,17 @@ import io.pylon.models.Model;
 
 /**
  * Times the flat multi-tensor AdamW against libtorch's per-parameter {@code torch::optim::AdamW} on the
- * same model and device, with fixed random gradients (only the optimizer step is timed).
+ * same model and device, with fixed random gradients (only the optimizer step is timed). The two run in
+ * alternating blocks and each figure is the median block mean.
  */
 public final class OptimizerStepBench {
 
     private static final double LR = 1e-3;
     private static final double WEIGHT_DECAY = 1e-2;
+    private static final int BLOCKS = 10;
 
     /**
-     * Mean wall time of one optimizer step.
+     * Wall time of one optimizer step (median over alternating blocks of the mean per step).
      *
      * @param device where the model's parameters live
      * @param parameters number of scalar parameters
@@ -71,7 +74,6 @@ public final class OptimizerStepBench {
                 group.flatGrads().copy_(torch.randn_like(group.flatGrads()));
             }
         }
-        double flatMs = time(flat::step, warmup, steps, cuda);
 
         Model referenceModel = factory.get();
         TensorVector referenceParams = new TensorVector();
@@ -84,25 +86,43 @@ public final class OptimizerStepBench {
         AdamWOptions options = new AdamWOptions(LR);
         options.weight_decay().put(WEIGHT_DECAY);
         AdamW reference = new AdamW(referenceParams, options);
-        double referenceMs = time(reference::step, warmup, steps, cuda);
-        return new Result(device, count, params.size(), steps, flatMs, referenceMs);
+
+        runSteps(flat::step, warmup);
+        runSteps(reference::step, warmup);
+        sync(cuda);
+        // Alternating blocks, median block: on a shared machine the load drifts, and timing one optimizer
+        // entirely before the other would hand it a different machine.
+        int blocks = Math.min(BLOCKS, steps);
+        int perBlock = Math.max(1, steps / blocks);
+        double[] flatBlocks = new double[blocks];
+        double[] referenceBlocks = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            flatBlocks[b] = timeBlock(flat::step, perBlock, cuda);
+            referenceBlocks[b] = timeBlock(reference::step, perBlock, cuda);
+        }
+        return new Result(device, count, params.size(), blocks * perBlock, median(flatBlocks), median(referenceBlocks));
     }
 
-    private static double time(Runnable step, int warmup, int steps, boolean cuda) {
-        for (int i = 0; i < warmup; i++) {
+    private static void runSteps(Runnable step, int count) {
+        for (int i = 0; i < count; i++) {
             try (StepScope scope = new StepScope()) {
                 step.run();
             }
         }
-        sync(cuda);
+    }
+
+    private static double timeBlock(Runnable step, int count, boolean cuda) {
         long begin = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            try (StepScope scope = new StepScope()) {
-                step.run();
-            }
-        }
+        runSteps(step, count);
         sync(cuda);
-        return (System.nanoTime() - begin) / 1e6 / steps;
+        return (System.nanoTime() - begin) / 1e6 / count;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static void sync(boolean cuda) {
