@@ -1,0 +1,10 @@
+package io.pylon.optim;
+
+import java.util.List;
+
+/** Builds one kind of optimizer over already-split parameter groups. */
+@FunctionalInterface
+public interface OptimizerFactory {
+
+    Optimizer create(OptimConfig config, List<GroupSpec> groups);
+}

@@ -1,0 +1,10 @@
+package io.pylon.optim.schedule;
+
+/** {@code factor(t) = 1}. */
+public record ConstantSchedule() implements LrSchedule {
+
+    @Override
+    public double factor(long t) {
+        return 1.0;
+    }
+}
