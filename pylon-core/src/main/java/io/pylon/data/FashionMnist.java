@@ -2,6 +2,7 @@ package io.pylon.data;
 
 import java.nio.file.Path;
 
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
@@ -11,7 +12,6 @@ import io.pylon.data.format.IdxArray;
 import io.pylon.data.format.IdxReader;
 import io.pylon.data.format.IdxType;
 import io.pylon.engine.Engine;
-import io.pylon.engine.StepScope;
 
 /**
  * Fashion-MNIST (Zalando): 28x28 grey-scale images of 10 clothing classes, 60000 for training and 10000
@@ -56,7 +56,9 @@ public final class FashionMnist {
     /** Reads and converts the four files; the returned tensors outlive any enclosing scope. */
     public static Splits load(FashionMnistFiles files, int valSize, boolean normalize) {
         Engine.start();
-        try (StepScope scope = new StepScope()) {
+        // A scope of our own frees the intermediates (uint8 copies, pre-slice tensors) and keeps the results
+        // out of any scope the caller may have open, so they live as long as the loaders do.
+        try (PointerScope scope = new PointerScope()) {
             LabelledTensors full = read(files.trainImages(), files.trainLabels(), normalize);
             LabelledTensors test = read(files.testImages(), files.testLabels(), normalize);
             long n = full.size();
@@ -69,8 +71,15 @@ public final class FashionMnist {
         }
     }
 
-    private static LabelledTensors keep(StepScope scope, LabelledTensors pair) {
-        return new LabelledTensors(scope.keep(pair.inputs()), scope.keep(pair.targets()));
+    private static LabelledTensors keep(PointerScope scope, LabelledTensors pair) {
+        return new LabelledTensors(keep(scope, pair.inputs()), keep(scope, pair.targets()));
+    }
+
+    /** Detaching releases the scope's reference, so one is retained first (else detach frees the tensor). */
+    private static Tensor keep(PointerScope scope, Tensor tensor) {
+        tensor.retainReference();
+        scope.detach(tensor);
+        return tensor;
     }
 
     /** One images/labels pair, validated against each other. */
