@@ -32,8 +32,12 @@ final class OverrideApplier {
         List<String> segments = override.path().segments();
         return switch (override) {
             case SetValue set -> {
-                requireExisting(root, set.path(), override, "; to add a new key write +" + set.text());
-                yield (MapNode) update(root, segments, 0, parent -> replace(parent, set.path().last(), set.value()));
+                if (Navigation.find(root, segments).isPresent()) {
+                    yield (MapNode) update(root, segments, 0, parent -> replace(parent, set.path().last(), set.value()));
+                }
+                // A key the YAML leaves to a record default (trainer.threads=2) must be settable without '+':
+                // the binder checks it against the record, so a typo is still an unknown-key error there.
+                yield (MapNode) addAt(root, segments, 0, new AddKey(set.text(), set.path(), set.value()));
             }
             case AddKey add -> (MapNode) addAt(root, segments, 0, add);
             case DeleteKey delete -> {

@@ -106,12 +106,12 @@ public final class TrainingRun {
     }
 
     private static String componentName(MapNode section, String key) {
-        ConfigNode name = section.get("name").orElseThrow(() -> new ConfigException(section.origin() + ": " + key
-                + ".name: missing required value (the " + key + " to use)"));
+        ConfigNode name = section.get("name").orElseThrow(() -> new ConfigException(section.origin(), key + ".name",
+                "missing required value (the " + key + " to use)"));
         if (name instanceof ScalarNode s && s.value() instanceof String text) {
             return text;
         }
-        throw new ConfigException(name.origin() + ": " + key + ".name: expected a name");
+        throw new ConfigException(name.origin(), key + ".name", "expected a name");
     }
 
     private static long ceilDiv(long a, long b) {

@@ -45,65 +45,43 @@ class OverrideApplyTest {
                 .orElseThrow().toPlain()).isEqualTo(4L);
     }
 
+    /** The schema a binder checks overrides against, as a run's records would. */
+    record Trainer(@Default("10") int maxEpochs, @Default("false") boolean amp) {
+    }
+
+    record Root(@Default("{}") Trainer trainer, @Default("{}") MapNode model) {
+    }
+
     @Test
-    void unknownKeyInPlainFormSuggestsNearestKeyAndThePlusForm() {
-        assertThatThrownBy(() -> config("trainer.max_epoch=3"))
+    void plainFormOnAKeyLeftToItsDefaultAddsIt() {
+        Config config = config("trainer.max_epochs=3", "+extra.flag=true").withOverrides(List.of());
+        Config withDefaultOnly = Config.parse("trainer: {}\n", "y.yaml").withOverrides(List.of("trainer.amp=true"));
+        assertThat(withDefaultOnly.bind("trainer", Trainer.class).amp()).isTrue();
+        assertThat(config.find("extra.flag")).isPresent();
+    }
+
+    @Test
+    void misspelledPlainOverrideIsAnUnknownKeyAtBindingPointingAtTheOverride() {
+        Config config = config("trainer.max_epoch=3");
+        assertThatThrownBy(() -> config.bind("trainer", Trainer.class))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("command-line override 'trainer.max_epoch=3': trainer.max_epoch: unknown key:"
-                        + " no key 'trainer.max_epoch'; did you mean 'trainer.max_epochs'?;"
-                        + " to add a new key write +trainer.max_epoch=3")
-                .satisfies(e -> assertThat(((ConfigException) e).keyPath()).isEqualTo("trainer.max_epoch"));
+                .hasMessageContaining("command-line override 'trainer.max_epoch=3'")
+                .hasMessageContaining("did you mean 'max_epochs'?");
     }
 
     @Test
-    void unknownTopLevelSectionSuggestsNearestSection() {
-        assertThatThrownBy(() -> config("trainr.amp=true"))
-                .hasMessageContaining("no key 'trainr'; did you mean 'trainer'?");
+    void misspelledTopLevelSectionIsAnUnknownKeyAtBinding() {
+        Config config = config("trainr.amp=true");
+        assertThatThrownBy(() -> Binder.bind(config.root(), "", Root.class))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("did you mean 'trainer'?");
     }
 
     @Test
-    void descendingIntoAScalarIsAnUnknownKey() {
+    void descendingIntoAScalarIsRefused() {
         assertThatThrownBy(() -> config("trainer.amp.level=2"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("no key 'trainer.amp.level' ('trainer.amp' is a single value, not a map)");
-    }
-
-    @Test
-    void listIndexOutOfRangeIsAnError() {
-        assertThatThrownBy(() -> config("model.layers.5=1"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'model.layers' is a list of 2 items, indexed from 0");
-    }
-
-    @Test
-    void addCreatesANewKey() {
-        Config config = config("+trainer.grad_clip=1.0");
-
-        assertThat(config.find("trainer.grad_clip").orElseThrow().toPlain()).isEqualTo(1.0);
-        assertThat(config.root().get("trainer").map(ConfigNode::toPlain).orElseThrow())
-                .isEqualTo(Map.of("max_epochs", 10L, "amp", false, "grad_clip", 1.0));
-    }
-
-    @Test
-    void addCreatesMissingParentMaps() {
-        assertThat(config("+callbacks.early_stop.patience=3").find("callbacks").orElseThrow().toPlain())
-                .isEqualTo(Map.of("early_stop", Map.of("patience", 3L)));
-    }
-
-    @Test
-    void addOfAnExistingKeyIsAnError() {
-        assertThatThrownBy(() -> config("+trainer.amp=true"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("command-line override '+trainer.amp=true': trainer.amp: key already exists;"
-                        + " to change it write trainer.amp=true");
-    }
-
-    @Test
-    void addUnderAScalarIsAnError() {
-        assertThatThrownBy(() -> config("+trainer.amp.level=1"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("command-line override '+trainer.amp.level=1': trainer.amp: is not a map,"
-                        + " so key 'level' cannot be added to it");
+                .hasMessageContaining("trainer.amp: is not a map, so key 'level' cannot be added to it");
     }
 
     @Test

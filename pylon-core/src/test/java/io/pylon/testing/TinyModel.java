@@ -15,10 +15,10 @@ public final class TinyModel extends Module implements Model {
     private final DropoutImpl dropout;
     private final LinearImpl second;
 
-    public TinyModel(int inputs, int hidden, int classes) {
+    public TinyModel(int inputs, int hidden, int classes, double dropoutProbability) {
         super("TinyModel");
         first = register_module("first", new LinearImpl(inputs, hidden));
-        dropout = register_module("dropout", new DropoutImpl(0.2));
+        dropout = register_module("dropout", new DropoutImpl(dropoutProbability));
         second = register_module("second", new LinearImpl(hidden, classes));
     }
 

@@ -51,16 +51,16 @@ public final class Callbacks {
         Map<String, MapNode> listed = new LinkedHashMap<>();
         List<ConfigNode> items = section instanceof ListNode list ? list.items() : List.of();
         if (!(section instanceof ListNode) && !(section instanceof ScalarNode s && s.value() == null)) {
-            throw new ConfigException(section.origin() + ": callbacks: expected a list of {name: ..., ...} entries");
+            throw new ConfigException(section.origin(), "callbacks", "expected a list of {name: ..., ...} entries");
         }
         for (int i = 0; i < items.size(); i++) {
             String path = "callbacks[" + i + "]";
             if (!(items.get(i) instanceof MapNode entry)) {
-                throw new ConfigException(items.get(i).origin() + ": " + path + ": expected a map with a name key");
+                throw new ConfigException(items.get(i).origin(), path, "expected a map with a name key");
             }
             String name = nameOf(entry, path);
             if (listed.put(name, entry) != null) {
-                throw new ConfigException(entry.origin() + ": " + path + ": callback '" + name + "' is listed twice");
+                throw new ConfigException(entry.origin(), path, "callback '" + name + "' is listed twice");
             }
         }
         List<String> order = new ArrayList<>();
@@ -83,13 +83,13 @@ public final class Callbacks {
     }
 
     private static String nameOf(MapNode entry, String path) {
-        ConfigNode name = entry.get("name").orElseThrow(() -> new ConfigException(entry.origin() + ": " + path
-                + ": missing required value 'name' (one of: " + String.join(", ", REGISTRY.names()) + ")"));
+        ConfigNode name = entry.get("name").orElseThrow(() -> new ConfigException(entry.origin(), path + ".name",
+                "missing required value (one of: " + String.join(", ", REGISTRY.names()) + ")"));
         if (!(name instanceof ScalarNode s) || !(s.value() instanceof String text)) {
-            throw new ConfigException(name.origin() + ": " + path + ".name: expected a callback name");
+            throw new ConfigException(name.origin(), path + ".name", "expected a callback name");
         }
         if (!REGISTRY.names().contains(text)) {
-            throw new ConfigException(name.origin() + ": " + path + ".name: unknown callback '" + text + "'; known: "
+            throw new ConfigException(name.origin(), path + ".name", "unknown callback '" + text + "'; known: "
                     + String.join(", ", REGISTRY.names()));
         }
         return text;
@@ -100,7 +100,7 @@ public final class Callbacks {
             if (n instanceof ScalarNode s && s.value() instanceof Boolean b) {
                 return !b;
             }
-            throw new ConfigException(n.origin() + ": callbacks." + name + ".enabled: expected true or false");
+            throw new ConfigException(n.origin(), "callbacks." + name + ".enabled", "expected true or false");
         }).orElse(false);
     }
 }

@@ -1,0 +1,2 @@
+/** {@code pylon bench} sub-commands. Benchmarks live here, never in timed unit tests. */
+package io.pylon.cli.bench;

@@ -1,0 +1,59 @@
+package io.pylon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pylon.run.MetricsLog;
+import io.pylon.testing.FakeFashionMnist;
+
+/** A quick end-to-end train from the example config on a few hundred generated samples. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static String[] smallRun(Path data, Path runs, String runName, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("train",
+                ConfigCommandTest.EXAMPLES.resolve("fashion-mnist.yaml").toString(),
+                "data.root=" + data, "data.val_size=100", "data.batch_size=50", "data.eval_batch_size=100",
+                "model.channels=[4, 8]", "model.hidden=16", "schedule.warmup_steps=2", "trainer.max_epochs=2",
+                "trainer.threads=1", "experiment.runs_dir=" + runs, "experiment.run_name=" + runName));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void trainsAndWritesTheRunDirectory() throws IOException {
+        Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 500, 200, 1);
+        CliRun run = CliRun.of(smallRun(data, dir.resolve("runs"), "e2e"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        Path runDir = dir.resolve("runs/fashion-mnist/e2e");
+        assertThat(runDir.resolve("config.yaml")).content().contains("channels: [4, 8]");
+        assertThat(runDir.resolve("train.log")).content().contains("test");
+        assertThat(runDir.resolve("checkpoints/last.ckpt")).exists();
+        try (var files = Files.list(runDir.resolve("checkpoints"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("best-"));
+        }
+        List<JsonNode> records = MetricsLog.read(runDir.resolve("metrics.jsonl"));
+        assertThat(records).filteredOn(r -> r.path("split").asText().equals("train") && r.has("loss")).hasSize(16);
+        JsonNode test = records.stream().filter(r -> r.path("split").asText().equals("test")).findFirst().orElseThrow();
+        assertThat(test.path("accuracy").asDouble()).as("fake classes are easy to learn").isGreaterThan(0.5);
+        assertThat(records).filteredOn(r -> r.path("split").asText().equals("train") && r.has("lr")).hasSize(16);
+    }
+
+    @Test
+    void missingDataNamesBothRemedies() {
+        CliRun run = CliRun.of(smallRun(dir.resolve("nowhere"), dir.resolve("runs"), "nodata"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("dataset-fashion-mnist").contains("data.root").doesNotContain("\tat ");
+    }
+}

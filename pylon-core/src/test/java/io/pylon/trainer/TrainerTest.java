@@ -1,0 +1,150 @@
+package io.pylon.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.data.Offset;
+import org.bytedeco.pytorch.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pylon.engine.Tensors;
+import io.pylon.nn.ModuleTensors;
+import io.pylon.optim.OptimConfig;
+import io.pylon.run.MetricsLog;
+import io.pylon.testing.HookRecorder;
+import io.pylon.testing.TrainerFixture;
+
+class TrainerTest {
+
+    @TempDir
+    Path runs;
+
+    static List<Double> stepLosses(Path metrics) {
+        return MetricsLog.read(metrics).stream()
+                .filter(n -> n.path("split").asText().equals("train") && n.has("loss"))
+                .map(n -> n.path("loss").asDouble()).toList();
+    }
+
+    static float[] weights(Trainer trainer) {
+        Map<String, Tensor> state = ModuleTensors.stateDict(trainer.model().module());
+        return state.values().stream().map(Tensors::toFloats)
+                .reduce(new float[0], (a, b) -> {
+                    float[] out = Arrays.copyOf(a, a.length + b.length);
+                    System.arraycopy(b, 0, out, a.length, b.length);
+                    return out;
+                });
+    }
+
+    @Test
+    void hooksRunInDocumentedOrder() {
+        HookRecorder recorder = new HookRecorder();
+        try (Trainer trainer = new TrainerFixture().samples(32).batchSize(16).callback(recorder).build(runs, "hooks")) {
+            trainer.fit();
+        }
+        // the recorder sits before model_checkpoint, which always runs last
+        assertThat(recorder.calls()).map(c -> c.replaceAll("val_loss=[0-9.]+", "val_loss=X")).containsExactly(
+                "fit_start",
+                "epoch_start:0", "batch_end:1", "batch_end:2", "val_end:2",
+                "checkpoint_save:best-epoch=0-step=2-val_loss=X.ckpt", "epoch_end:0", "checkpoint_save:last.ckpt",
+                "epoch_start:1", "batch_end:3", "batch_end:4", "val_end:4",
+                "checkpoint_save:best-epoch=1-step=4-val_loss=X.ckpt", "epoch_end:1", "checkpoint_save:last.ckpt",
+                "fit_end");
+    }
+
+    @Test
+    void lossFallsOnALearnableProblem() {
+        try (Trainer trainer = new TrainerFixture().samples(256).config(TrainerFixture.trainerConfig(8, 0, 1, 0))
+                .build(runs, "learn")) {
+            trainer.fit();
+            List<Double> losses = stepLosses(trainer.runDirectory().metrics());
+            double first = losses.subList(0, 5).stream().mapToDouble(d -> d).average().orElseThrow();
+            double last = losses.subList(losses.size() - 5, losses.size()).stream().mapToDouble(d -> d).average().orElseThrow();
+            assertThat(last).isLessThan(first * 0.6);
+            assertThat(trainer.validate().values().get("accuracy")).isGreaterThan(0.6);
+        }
+    }
+
+    @Test
+    void sameSeedGivesSameLossesAndWeights() {
+        float[] a;
+        float[] b;
+        List<Double> la;
+        List<Double> lb;
+        try (Trainer t = new TrainerFixture().seed(5).build(runs, "a")) {
+            t.fit();
+            a = weights(t);
+            la = stepLosses(t.runDirectory().metrics());
+        }
+        try (Trainer t = new TrainerFixture().seed(5).build(runs, "b")) {
+            t.fit();
+            b = weights(t);
+            lb = stepLosses(t.runDirectory().metrics());
+        }
+        assertThat(lb).isEqualTo(la);
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCount() {
+        float[] one;
+        float[] two;
+        try (Trainer t = new TrainerFixture().seed(9).threads(1).build(runs, "t1")) {
+            t.fit();
+            one = weights(t);
+        }
+        try (Trainer t = new TrainerFixture().seed(9).threads(2).build(runs, "t2")) {
+            t.fit();
+            two = weights(t);
+        }
+        assertThat(two).isEqualTo(one);
+    }
+
+    @Test
+    void maxStepsStopsMidEpoch() {
+        try (Trainer t = new TrainerFixture().config(TrainerFixture.trainerConfig(5, 3, 1, 0)).build(runs, "steps")) {
+            FitResult result = t.fit();
+            assertThat(result.position().globalStep()).isEqualTo(3);
+            assertThat(result.position().epoch()).isZero();
+            assertThat(result.position().batchInEpoch()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void accumulationTakesOneOptimizerStepPerGroupOfMicroBatches() {
+        HookRecorder recorder = new HookRecorder();
+        // 96 samples / 16 = 6 micro-batches per epoch, accumulated by 4 -> steps after 4 and after 6 (epoch end)
+        try (Trainer t = new TrainerFixture().config(TrainerFixture.trainerConfig(1, 0, 4, 0)).callback(recorder)
+                .build(runs, "accum")) {
+            FitResult result = t.fit();
+            assertThat(result.position().globalStep()).isEqualTo(2);
+            assertThat(t.optimizer().stepCount()).isEqualTo(2);
+        }
+        assertThat(recorder.calls()).contains("batch_end:1", "batch_end:2").doesNotContain("batch_end:3");
+    }
+
+    @Test
+    void accumulatedGradientsEqualOneBigBatch() {
+        // one step over 4 micro-batches of 8 (loss scaled by 1/4) == one step over a batch of 32
+        float[] accumulated;
+        float[] big;
+        try (Trainer t = new TrainerFixture().dropout(0).samples(32).batchSize(8).optim(OptimConfig.of("sgd", 0.1))
+                .config(TrainerFixture.trainerConfig(1, 0, 4, 0)).build(runs, "acc")) {
+            t.fit();
+            accumulated = weights(t);
+        }
+        try (Trainer t = new TrainerFixture().dropout(0).samples(32).batchSize(32).optim(OptimConfig.of("sgd", 0.1))
+                .config(TrainerFixture.trainerConfig(1, 0, 1, 0)).build(runs, "big")) {
+            t.fit();
+            big = weights(t);
+        }
+        assertThat(accumulated).hasSameSizeAs(big);
+        for (int i = 0; i < big.length; i++) {
+            assertThat(accumulated[i]).isCloseTo(big[i], Offset.offset(1e-5f));
+        }
+    }
+}
