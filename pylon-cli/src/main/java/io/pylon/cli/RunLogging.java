@@ -2,12 +2,11 @@ package io.pylon.cli;
 
 import java.nio.file.Path;
 
-import org.slf4j.LoggerFactory;
-
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import org.slf4j.LoggerFactory;
 
 /** Copies every log line of a run into its run directory's {@code train.log} while the run lasts. */
 final class RunLogging implements AutoCloseable {

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
-
 import io.pylon.trainer.EvalResult;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;

@@ -3,12 +3,11 @@ package io.pylon.trainer.callback;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
