@@ -99,10 +99,13 @@ public final class TrainingRun {
         if (trainerConfig.maxSteps() > 0) {
             totalSteps = Math.min(totalSteps, trainerConfig.maxSteps());
         }
-        ScheduleConfig scheduleConfig = Binder.bind(run.schedule(), "schedule", ScheduleConfig.class);
+        // "monitor" feeds the plateau schedule; it belongs to the loop, not to the schedule's math
+        String scheduleMonitor = run.schedule().get("monitor")
+                .map(node -> Binder.<String>bindValue(node, "schedule.monitor", String.class)).orElse("val/loss");
+        ScheduleConfig scheduleConfig = Binder.bind(run.schedule().without("monitor"), "schedule", ScheduleConfig.class);
         Scheduler scheduler = Scheduler.create(scheduleConfig, optimizer, totalSteps, stepsPerEpoch);
         return new TrainingComponents(model, criterion, () -> Metrics.create(metricNames), optimizer, scheduler,
-                "val/loss", data, device, trainerConfig, Callbacks.create(run.callbacks()), dir, resolvedYaml);
+                scheduleMonitor, data, device, trainerConfig, Callbacks.create(run.callbacks()), dir, resolvedYaml);
     }
 
     private static String componentName(MapNode section, String key) {

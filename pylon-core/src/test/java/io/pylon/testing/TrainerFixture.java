@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pylon.criteria.Criterion;
 import io.pylon.criteria.CrossEntropy;
 import io.pylon.data.DataSplits;
 import io.pylon.engine.Device;
@@ -43,6 +44,12 @@ public final class TrainerFixture {
     private ScheduleConfig schedule = ScheduleConfig.of("constant");
     private ModelCheckpoint.Params checkpoint = new ModelCheckpoint.Params("val/loss", 1, 0, true);
     private double dropout = 0.2;
+    private Criterion criterion = new CrossEntropy(0.0);
+
+    public TrainerFixture criterion(Criterion value) {
+        criterion = value;
+        return this;
+    }
     private final List<Callback> extra = new ArrayList<>();
 
     public TrainerFixture dropout(double value) {
@@ -124,7 +131,7 @@ public final class TrainerFixture {
         List<Callback> callbacks = new ArrayList<>(List.of(new NanGuard(true), new MetricsLogger(1), new LrMonitor(1)));
         callbacks.addAll(extra);
         callbacks.add(new ModelCheckpoint(checkpoint));
-        return new TrainingComponents(model, new CrossEntropy(0.0), () -> Metrics.create(List.of("accuracy")), optimizer,
+        return new TrainingComponents(model, criterion, () -> Metrics.create(List.of("accuracy")), optimizer,
                 scheduler, "val/loss", data, Device.CPU, config, callbacks, dir, "seed: " + seed + "\n");
     }
 }

@@ -19,6 +19,7 @@ public final class EarlyStopping implements Callback, Stateful {
             @Default("0.0") double minDelta) {
 
         public Params {
+            Monitor.parse(monitor, "monitor");
             InvalidValueException.require(patience >= 1, "patience", "must be >= 1, got %d", patience);
             InvalidValueException.require(minDelta >= 0, "min_delta", "must be >= 0, got %s", minDelta);
         }

@@ -35,6 +35,7 @@ public final class ModelCheckpoint implements Callback, Stateful {
             @Default("0") long everyNSteps, @Default("true") boolean saveLast) {
 
         public Params {
+            Monitor.parse(monitor, "monitor");
             InvalidValueException.require(saveTopK >= 0, "save_top_k", "must be >= 0, got %d", saveTopK);
             InvalidValueException.require(everyNSteps >= 0, "every_n_steps", "must be >= 0 (0 = off), got %d", everyNSteps);
         }

@@ -49,6 +49,13 @@ public final class ProgressBar implements Callback {
         return "progress_bar";
     }
 
+    /** A resumed run starts mid-epoch without an epoch-start hook, so the counters start here too. */
+    @Override
+    public void onFitStart(TrainerView trainer) {
+        epochStartNanos = System.nanoTime();
+        nextLogBatch = trainer.position().batchInEpoch() + step(trainer);
+    }
+
     @Override
     public void onEpochStart(TrainerView trainer, int epoch) {
         epochStartNanos = System.nanoTime();
@@ -82,7 +89,7 @@ public final class ProgressBar implements Callback {
         } else if (result.batchInEpoch() >= nextLogBatch) {
             nextLogBatch += step(trainer);
             long remaining = trainer.batchesPerEpoch() - result.batchInEpoch();
-            double perBatch = seconds / Math.max(1, result.batchInEpoch());
+            double perBatch = seconds / Math.max(1, epochSamples) * result.samples();
             LOG.info("epoch {} {}/{} {} eta {}", result.epoch() + 1, result.batchInEpoch(), trainer.batchesPerEpoch(),
                     message, format(Duration.ofMillis((long) (remaining * perBatch * 1000))));
         }
