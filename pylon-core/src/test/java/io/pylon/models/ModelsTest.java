@@ -118,10 +118,13 @@ class ModelsTest {
         Tensor loss = torch.cross_entropy(model.forward(x), y);
         double before = loss.item_double();
         loss.backward();
-        try (NoGradGuard guard = new NoGradGuard()) {
+        NoGradGuard noGrad = new NoGradGuard();
+        try {
             for (Tensor p : parameters(model.module())) {
                 p.sub_(p.grad().mul(new Scalar(0.05)));
             }
+        } finally {
+            noGrad.close();
         }
 
         assertThat(loss(model, x, y)).isLessThan(before);
