@@ -13,6 +13,8 @@ public final class StepScope implements AutoCloseable {
 
     /** Detaches {@code pointer} from this scope so it outlives the step. */
     public <P extends Pointer> P keep(P pointer) {
+        // detach() releases the scope's reference; without our own the pointer would be freed right here
+        pointer.retainReference();
         scope.detach(pointer);
         return pointer;
     }

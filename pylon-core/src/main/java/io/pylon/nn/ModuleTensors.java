@@ -78,7 +78,8 @@ public final class ModuleTensors {
         Map<String, Tensor> out = new LinkedHashMap<>();
         StringTensorDictItemVector items = dict.items();
         for (long i = 0; i < items.size(); i++) {
-            out.put(items.get(i).key().getString(), items.get(i).value());
+            // value() points into the vector's memory, freed when the vector is collected: own a handle
+            out.put(items.get(i).key().getString(), new Tensor(items.get(i).value()));
         }
         return out;
     }
