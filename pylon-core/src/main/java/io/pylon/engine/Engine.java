@@ -25,6 +25,7 @@ public final class Engine {
             loaded = true;
         }
         torch.set_num_threads(options.resolvedThreads());
+        torch.globalContext().setUserEnabledMkldnn(options.onednn());
     }
 
     public static void start() {

@@ -16,6 +16,8 @@ import io.pylon.config.InvalidValueException;
  * @param gradientClipNorm clip the global gradient L2 norm to this value; 0 = off
  * @param gradientClipValue clamp every gradient element to [-v, v]; 0 = off
  * @param test evaluate the test split after fitting
+ * @param onednn let CPU convolutions use oneDNN (faster, but wrong gradients for small layers in this
+ *     libtorch build; see {@link io.pylon.engine.EngineOptions})
  */
 public record TrainerConfig(
         @Default("10") int maxEpochs,
@@ -27,7 +29,16 @@ public record TrainerConfig(
         @Default("1") int accumulateGradBatches,
         @Default("0.0") double gradientClipNorm,
         @Default("0.0") double gradientClipValue,
-        @Default("true") boolean test) {
+        @Default("true") boolean test,
+        @Default("false") boolean onednn) {
+
+    /** Settings without oneDNN (the default). */
+    public TrainerConfig(int maxEpochs, long maxSteps, String device, int threads, int valEveryNEpochs,
+            long valEveryNSteps, int accumulateGradBatches, double gradientClipNorm, double gradientClipValue,
+            boolean test) {
+        this(maxEpochs, maxSteps, device, threads, valEveryNEpochs, valEveryNSteps, accumulateGradBatches,
+                gradientClipNorm, gradientClipValue, test, false);
+    }
 
     public TrainerConfig {
         InvalidValueException.require(maxEpochs >= 1, "max_epochs", "must be >= 1, got %d", maxEpochs);

@@ -77,7 +77,7 @@ public final class TrainingRun {
 
     static TrainingComponents build(RunConfig run, String resolvedYaml, RunDirectory dir) {
         TrainerConfig trainerConfig = run.trainer();
-        Engine.start(new EngineOptions(trainerConfig.threads()));
+        Engine.start(new EngineOptions(trainerConfig.threads(), trainerConfig.onednn()));
         Seeds.seed(run.seed());
         Device device = Device.parse(trainerConfig.device()).requireAvailable();
         DataSplits data = Datasets.open(Binder.bind(run.data(), "data", DataConfig.class), run.seed());

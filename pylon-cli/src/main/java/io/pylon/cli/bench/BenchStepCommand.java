@@ -37,9 +37,12 @@ public final class BenchStepCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "intra-op threads, 0 = cores (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--onednn", description = "let convolutions use oneDNN (off by default, see README)")
+    boolean onednn;
+
     @Override
     public Integer call() throws Exception {
-        Engine.start(new EngineOptions(threads));
+        Engine.start(new EngineOptions(threads, onednn));
         Device target = Device.parse(device).requireAvailable();
         Path scratch = Files.createTempDirectory("pylon-bench-step");
         StepLoops loops = new StepLoops(target, batchSize, steps, scratch);
@@ -54,8 +57,8 @@ public final class BenchStepCommand implements Callable<Integer> {
         }
         double t = median(trainer);
         double b = median(bare);
-        System.out.printf(Locale.ROOT, "Fashion-MNIST CNN, batch %d, %s, %d threads: trainer %.3f ms/step, bare %.3f ms/step,"
-                + " ratio %.4f (trainer overhead %+.2f%%)%n", batchSize, target, Engine.intraOpThreads(), t, b, t / b,
+        System.out.printf(Locale.ROOT, "Fashion-MNIST CNN, batch %d, %s, %d threads, oneDNN %s: trainer %.3f ms/step, bare %.3f ms/step,"
+                + " ratio %.4f (trainer overhead %+.2f%%)%n", batchSize, target, Engine.intraOpThreads(), onednn ? "on" : "off", t, b, t / b,
                 (t / b - 1) * 100);
         return 0;
     }
