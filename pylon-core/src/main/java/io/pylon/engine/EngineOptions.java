@@ -4,9 +4,7 @@ package io.pylon.engine;
  * How libtorch is started.
  *
  * @param intraOpThreads libtorch intra-op threads; 0 means one per available core
- * @param onednn whether CPU convolutions may use oneDNN (mkldnn). Off by default: in this libtorch build
- *     oneDNN's convolution backward returns wrong, run-to-run different and sometimes NaN input gradients
- *     for layers with few channels (e.g. 4 -> 8); see {@code ConvolutionGradientTest}
+ * @param onednn whether CPU operators may use oneDNN (mkldnn), libtorch's default
  */
 public record EngineOptions(int intraOpThreads, boolean onednn) {
 
@@ -17,11 +15,11 @@ public record EngineOptions(int intraOpThreads, boolean onednn) {
     }
 
     public EngineOptions(int intraOpThreads) {
-        this(intraOpThreads, false);
+        this(intraOpThreads, true);
     }
 
     public static EngineOptions defaults() {
-        return new EngineOptions(0, false);
+        return new EngineOptions(0, true);
     }
 
     int resolvedThreads() {

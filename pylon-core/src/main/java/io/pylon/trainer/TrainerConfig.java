@@ -16,8 +16,7 @@ import io.pylon.config.InvalidValueException;
  * @param gradientClipNorm clip the global gradient L2 norm to this value; 0 = off
  * @param gradientClipValue clamp every gradient element to [-v, v]; 0 = off
  * @param test evaluate the test split after fitting
- * @param onednn let CPU convolutions use oneDNN (faster, but wrong gradients for small layers in this
- *     libtorch build; see {@link io.pylon.engine.EngineOptions})
+ * @param onednn let CPU operators use oneDNN (libtorch's default)
  */
 public record TrainerConfig(
         @Default("10") int maxEpochs,
@@ -30,14 +29,14 @@ public record TrainerConfig(
         @Default("0.0") double gradientClipNorm,
         @Default("0.0") double gradientClipValue,
         @Default("true") boolean test,
-        @Default("false") boolean onednn) {
+        @Default("true") boolean onednn) {
 
-    /** Settings without oneDNN (the default). */
+    /** Settings with libtorch's default oneDNN use. */
     public TrainerConfig(int maxEpochs, long maxSteps, String device, int threads, int valEveryNEpochs,
             long valEveryNSteps, int accumulateGradBatches, double gradientClipNorm, double gradientClipValue,
             boolean test) {
         this(maxEpochs, maxSteps, device, threads, valEveryNEpochs, valEveryNSteps, accumulateGradBatches,
-                gradientClipNorm, gradientClipValue, test, false);
+                gradientClipNorm, gradientClipValue, test, true);
     }
 
     public TrainerConfig {

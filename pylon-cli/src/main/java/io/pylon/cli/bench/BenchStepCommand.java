@@ -37,7 +37,8 @@ public final class BenchStepCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "intra-op threads, 0 = cores (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--onednn", description = "let convolutions use oneDNN (off by default, see README)")
+    @Option(names = "--onednn", negatable = true, defaultValue = "true",
+            description = "let CPU operators use oneDNN (default ${DEFAULT-VALUE})")
     boolean onednn;
 
     @Override
