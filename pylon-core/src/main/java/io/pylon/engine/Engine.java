@@ -25,9 +25,8 @@ public final class Engine {
             loaded = true;
         }
         torch.set_num_threads(options.resolvedThreads());
-        // Always set, never left at its initial state: until this setter had been called once, convolution
-        // backward in this libtorch build gave run-to-run different and NaN gradients for small layers
-        // (cause not found; ConvolutionGradientTest fails without this line, with either value).
+        // Always set, never left at its initial state: oneDNN on, or the flag never set, gave run-to-run
+        // different and NaN convolution gradients for small layers in this build (ConvolutionGradientTest).
         torch.globalContext().setUserEnabledMkldnn(options.onednn());
     }
 

@@ -16,7 +16,8 @@ import io.pylon.config.InvalidValueException;
  * @param gradientClipNorm clip the global gradient L2 norm to this value; 0 = off
  * @param gradientClipValue clamp every gradient element to [-v, v]; 0 = off
  * @param test evaluate the test split after fitting
- * @param onednn let CPU operators use oneDNN (libtorch's default)
+ * @param onednn let CPU operators use oneDNN (off by default: non-repeatable, sometimes NaN convolution
+ *     gradients in this libtorch build; see {@link io.pylon.engine.EngineOptions})
  */
 public record TrainerConfig(
         @Default("10") int maxEpochs,
@@ -29,14 +30,14 @@ public record TrainerConfig(
         @Default("0.0") double gradientClipNorm,
         @Default("0.0") double gradientClipValue,
         @Default("true") boolean test,
-        @Default("true") boolean onednn) {
+        @Default("false") boolean onednn) {
 
-    /** Settings with libtorch's default oneDNN use. */
+    /** Settings with oneDNN off (the default). */
     public TrainerConfig(int maxEpochs, long maxSteps, String device, int threads, int valEveryNEpochs,
             long valEveryNSteps, int accumulateGradBatches, double gradientClipNorm, double gradientClipValue,
             boolean test) {
         this(maxEpochs, maxSteps, device, threads, valEveryNEpochs, valEveryNSteps, accumulateGradBatches,
-                gradientClipNorm, gradientClipValue, test, true);
+                gradientClipNorm, gradientClipValue, test, false);
     }
 
     public TrainerConfig {

@@ -18,10 +18,9 @@ import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
 
 /**
- * Guards a start-up step of {@link Engine}: unless {@code Context.setUserEnabledMkldnn} had been called
- * once, this libtorch build gave run-to-run different and sometimes NaN convolution gradients for a small
- * CNN (channels 4 -> 8), turning its weights into NaN within a few steps. This test failed every time with
- * that call removed.
+ * Guards the engine's oneDNN setting: with oneDNN on, or with libtorch's flag never set, this build gave
+ * run-to-run different and sometimes NaN convolution gradients for a small CNN (channels 4 -> 8), turning
+ * its weights into NaN within a few steps. This test failed in both of those configurations.
  */
 class ConvolutionGradientTest {
 

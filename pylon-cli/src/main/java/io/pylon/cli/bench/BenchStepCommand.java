@@ -37,8 +37,7 @@ public final class BenchStepCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "intra-op threads, 0 = cores (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--onednn", negatable = true, defaultValue = "true",
-            description = "let CPU operators use oneDNN (default ${DEFAULT-VALUE})")
+    @Option(names = "--onednn", description = "let CPU operators use oneDNN (off by default, see README)")
     boolean onednn;
 
     @Override
