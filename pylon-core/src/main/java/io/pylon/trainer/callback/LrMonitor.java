@@ -6,12 +6,13 @@ import java.util.Map;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
+import io.pylon.optim.ParamGroup;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
 
 /**
- * Logs each optimizer group's learning rate ({@code lr} for one group, {@code lr/<i>} for several) under
- * split {@code train} every {@code every_n_steps} steps.
+ * Logs the learning rate under split {@code train} every {@code every_n_steps} steps: {@code lr} is the
+ * first parameter group's, and with several groups each also appears as {@code lr/<group name>}.
  */
 public record LrMonitor(@Default("1") int everyNSteps) implements Callback {
 
@@ -29,13 +30,12 @@ public record LrMonitor(@Default("1") int everyNSteps) implements Callback {
         if (step.globalStep() % everyNSteps != 0) {
             return;
         }
-        List<Double> lrs = trainer.learningRates();
+        List<ParamGroup> groups = trainer.optimizer().groups();
         Map<String, Double> values = new LinkedHashMap<>();
-        if (lrs.size() == 1) {
-            values.put("lr", lrs.get(0));
-        } else {
-            for (int i = 0; i < lrs.size(); i++) {
-                values.put("lr/" + i, lrs.get(i));
+        values.put("lr", groups.get(0).lr());
+        if (groups.size() > 1) {
+            for (ParamGroup group : groups) {
+                values.put("lr/" + group.name(), group.lr());
             }
         }
         trainer.log("train", values);
