@@ -28,10 +28,15 @@ public final class Engine {
         // Always set, never left at its initial state: oneDNN on, or the flag never set, gave run-to-run
         // different and NaN convolution gradients for small layers in this build (ConvolutionGradientTest).
         torch.globalContext().setUserEnabledMkldnn(options.onednn());
+        // NNPACK cannot initialise on many CPUs (it warns once per process) and was a suspect in the above
+        torch.globalContext().setUserEnabledNNPACK(false);
     }
 
-    public static void start() {
-        start(EngineOptions.defaults());
+    /** Starts with default settings if nothing started the engine yet; never overrides applied settings. */
+    public static synchronized void start() {
+        if (!loaded) {
+            start(EngineOptions.defaults());
+        }
     }
 
     private static void load() {
