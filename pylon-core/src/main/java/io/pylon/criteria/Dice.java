@@ -17,7 +17,8 @@ import io.pylon.config.InvalidValueException;
  * <pre>
  *   dice_nc = (2 sum p t + smooth) / (sum p + sum t + smooth),    loss = mean_n [ sum_c w_c (1 - dice_nc) / sum_c w_c ]
  * </pre>
- * with w_c = 1 when no weights are given. Degenerate value: a class absent from both target and prediction
+ * with w_c = 1 when no weights are given. In {@code binary} mode all non-batch dims are pooled into one
+ * foreground "class". Degenerate value: a class absent from both target and prediction
  * (all sums 0) has dice 1, i.e. contributes loss 0; with {@code smooth > 0} that follows from the formula
  * (smooth / smooth), with {@code smooth = 0} it is defined so rather than 0/0.
  *

@@ -55,7 +55,8 @@ class SingleOutputContractTest {
             loss.backward();
             assertThat(x.grad().defined()).isTrue();
             assertThat(Tensors.shape(x.grad())).isEqualTo(Tensors.shape(x));
-            assertThat(Arrays.stream(LossTesting.toDoubles(x.grad())).allMatch(Double::isFinite)).as(name + " finite gradient").isTrue();
+            assertThat(Arrays.stream(LossTesting.toDoubles(x.grad())).allMatch(Double::isFinite))
+                    .as(name + " finite gradient").isTrue();
             assertThat(LossTesting.toDoubles(x.grad().abs().sum())[0]).as(name + " gradient").isPositive();
 
             Tensor perfect = SingleOutputLosses.perfect(inputs, output, target);

@@ -82,7 +82,8 @@ final class SingleOutputLosses {
     /** An output that predicts {@code target} perfectly: logits of +-20 around it, or the target itself. */
     static Tensor perfect(Inputs inputs, Tensor output, Tensor target) {
         return switch (inputs) {
-            case MULTICLASS -> LossSupport.oneHot(target, output).mul(LossSupport.scalar(40)).sub(LossSupport.scalar(20));
+            case MULTICLASS -> LossSupport.oneHot(target, output).mul(LossSupport.scalar(40))
+                    .sub(LossSupport.scalar(20));
             case BINARY -> target.mul(LossSupport.scalar(40)).sub(LossSupport.scalar(20));
             case REGRESSION -> target.clone();
         };

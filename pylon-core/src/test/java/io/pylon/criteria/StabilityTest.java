@@ -121,7 +121,7 @@ class StabilityTest {
                 .isCloseTo(1.0, within(1e-6));
     }
 
-    /** A (1, 3, 4, 4, 4) volume whose logits strongly predict class {@code predicted} at {@code voxel} and 0 elsewhere. */
+    /** Logits (1, 3, 4, 4, 4) strongly predicting class {@code predicted} at {@code voxel}, 0 elsewhere. */
     private static Tensor volumeLogits(int voxel, int predicted) {
         double[] values = new double[3 * 64];
         for (int v = 0; v < 64; v++) {
