@@ -20,7 +20,7 @@ import io.pylon.config.InvalidValueException;
  * computed with {@code log_sigmoid}, so logits of any magnitude give finite values and gradients.
  *
  * @param posWeight weight p of the positive term, finite and &gt;= 0: empty for 1, one value for every element
- *                  ({@code pos_weight: [3.0]}), or one per class, broadcast along dim 1 of (N, C, *spatial)
+ *                  ({@code pos_weight: 3.0}, the same as {@code [3.0]}), or one per class, broadcast along dim 1 of (N, C, *spatial)
  *                  outputs (length checked against C at apply time)
  */
 public record BceWithLogits(@Default("[]") List<Double> posWeight) implements Criterion {

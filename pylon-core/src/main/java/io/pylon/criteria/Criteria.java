@@ -1,22 +1,39 @@
 package io.pylon.criteria;
 
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.pylon.config.Binder;
+import io.pylon.config.ConfigNode;
+import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
+import io.pylon.config.ScalarNode;
 import io.pylon.registry.Registry;
 
 /** Builds the criterion named in the {@code criterion:} section. */
 public final class Criteria {
 
-    private record Entry(Class<? extends Record> params, Function<Record, Criterion> factory) {
+    /**
+     * @param params        the loss's parameter record
+     * @param factory       builds the criterion from the bound record
+     * @param scalarOrList  list-valued keys that may also be written as one number ({@code alpha: 0.25} reads
+     *                      as {@code alpha: [0.25]})
+     */
+    private record Entry(Class<? extends Record> params, Function<Record, Criterion> factory,
+                         Set<String> scalarOrList) {
+
+        Entry(Class<? extends Record> params, Function<Record, Criterion> factory) {
+            this(params, factory, Set.of());
+        }
     }
 
     private static final Registry<Entry> REGISTRY = new Registry<Entry>("criterion")
             .register("cross_entropy", new Entry(CrossEntropy.class, p -> (CrossEntropy) p))
-            .register("bce_with_logits", new Entry(BceWithLogits.class, p -> (BceWithLogits) p))
+            .register("bce_with_logits", new Entry(BceWithLogits.class, p -> (BceWithLogits) p,
+                    Set.of("pos_weight")))
             .register("dice", new Entry(Dice.class, p -> (Dice) p))
-            .register("focal", new Entry(Focal.class, p -> (Focal) p))
+            .register("focal", new Entry(Focal.class, p -> (Focal) p, Set.of("alpha")))
             .register("tversky", new Entry(Tversky.class, p -> (Tversky) p))
             .register("focal_tversky", new Entry(FocalTversky.class, p -> (FocalTversky) p))
             .register("topk", new Entry(TopK.class, p -> (TopK) p))
@@ -33,7 +50,14 @@ public final class Criteria {
      */
     public static Criterion create(String name, MapNode params, String keyPath) {
         Entry entry = REGISTRY.get(name);
-        return entry.factory().apply(Binder.bind(params, keyPath, entry.params()));
+        MapNode section = params;
+        for (String key : entry.scalarOrList()) {
+            ConfigNode node = section.get(key).orElse(null);
+            if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+                section = section.with(key, new ListNode(List.of(scalar), scalar.origin()));
+            }
+        }
+        return entry.factory().apply(Binder.bind(section, keyPath, entry.params()));
     }
 
     /** The registered names with their parameter records. */

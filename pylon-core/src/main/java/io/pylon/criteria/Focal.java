@@ -24,7 +24,8 @@ import io.pylon.config.InvalidValueException;
  * logsumexp), so saturated logits give finite values and gradients, also for gamma &lt; 1.
  *
  * @param mode        {@code multiclass} (default) or {@code binary}
- * @param alpha       empty for alpha_t = 1; binary: one value in [0, 1]; multiclass: one finite value &gt;= 0 per
+ * @param alpha       empty for alpha_t = 1; binary: one value in [0, 1] ({@code alpha: 0.25} in YAML, the
+ *                    same as {@code [0.25]}); multiclass: one finite value &gt;= 0 per
  *                    class (length checked against C at apply time)
  * @param gamma       focusing exponent, &gt;= 0 (0 gives cross-entropy)
  * @param ignoreIndex multiclass targets equal to this are ignored

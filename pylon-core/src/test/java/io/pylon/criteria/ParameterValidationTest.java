@@ -131,6 +131,13 @@ class ParameterValidationTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("x.yaml:4: criterion.alpha")
                 .hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> fromFile("criterion:\n  name: focal\n  mode: binary\n  alpha: 1.5\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("x.yaml:4: criterion.alpha")
+                .hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> fromFile("criterion:\n  name: dice\n  weight: 2.0\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("x.yaml:3: criterion.weight");
         assertThatThrownBy(() -> fromFile("criterion:\n  name: cross_entropy\n  label_smoothing: 1.5\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("x.yaml:3: criterion.label_smoothing: ");
@@ -145,6 +152,13 @@ class ParameterValidationTest {
                 + "  include_background: false\n  batch_dice: true\n");
         assertThat(dice).isEqualTo(new Dice(LossMode.MULTICLASS, List.of(1.0, 2.0), 0, false, true));
         assertThat(fromFile("criterion:\n  name: topk\n  count: 7\n")).isEqualTo(TopK.ofCount(7));
+        // one number where a list is expected: pos_weight and focal alpha
+        assertThat(fromFile("criterion:\n  name: bce_with_logits\n  pos_weight: 3\n"))
+                .isEqualTo(new BceWithLogits(List.of(3.0)));
+        assertThat(fromFile("criterion:\n  name: bce_with_logits\n  pos_weight: [1, 2]\n"))
+                .isEqualTo(new BceWithLogits(List.of(1.0, 2.0)));
+        assertThat(fromFile("criterion:\n  name: focal\n  mode: binary\n  alpha: 0.25\n  gamma: 1\n"))
+                .isEqualTo(new Focal(LossMode.BINARY, List.of(0.25), 1, -100));
         assertThat(fromFile("criterion:\n  name: focal_tversky\n  mode: binary\n  gamma: 2\n"))
                 .isEqualTo(new FocalTversky(LossMode.BINARY, 0.7, 0.3, 2, 1, true));
     }
