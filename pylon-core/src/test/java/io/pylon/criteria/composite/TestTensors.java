@@ -76,4 +76,10 @@ final class TestTensors {
         }
         return values;
     }
+
+    static void assertFinite(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            assertThat(values[i]).as("element %d", i).isFinite();
+        }
+    }
 }
