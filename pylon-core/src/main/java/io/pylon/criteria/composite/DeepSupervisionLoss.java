@@ -121,8 +121,8 @@ public final class DeepSupervisionLoss implements ScheduledCriterion {
         long[] outShape = Grids.shape(output);
         long[] targetShape = Grids.shape(target);
         int spatial = outShape.length - 2;
-        if (spatial < 1 || spatial > 3) {
-            throw new IllegalArgumentException("deep supervision resizes 1 to 3 spatial axes; output shape "
+        if (spatial < 0) {
+            throw new IllegalArgumentException("deep supervision needs outputs (N, C, *spatial), got "
                     + Arrays.toString(outShape));
         }
         boolean indices = targetShape.length == outShape.length - 1;
@@ -134,6 +134,10 @@ public final class DeepSupervisionLoss implements ScheduledCriterion {
         long[] current = Arrays.copyOfRange(targetShape, targetShape.length - spatial, targetShape.length);
         if (Arrays.equals(size, current)) {
             return target;
+        }
+        if (spatial < 1 || spatial > 3) {
+            throw new IllegalArgumentException("deep supervision resizes 1 to 3 spatial axes; output shape "
+                    + Arrays.toString(outShape) + ", target shape " + Arrays.toString(targetShape));
         }
         ScalarType originalType = target.scalar_type();
         Tensor input = indices ? target.unsqueeze(1) : target;
