@@ -22,8 +22,9 @@ import io.pylon.criteria.Criterion;
  *
  * <p>Shapes: multi-class logits (N, C, *spatial) with class indices (N, *spatial); binary (the output and
  * target have the same shape) logits with {0,1} targets, {@code s = sigmoid(logits)}, every channel its own
- * mask, and the mean over all elements. The last {@code spacing.size()} axes are the grid (all axes after
- * the channel axis when {@code spacing} is empty, each with spacing 1).
+ * mask, and the mean over all elements. The last {@code spacing.size()} axes are the grid, every leading axis
+ * indexes independent masks; with {@code spacing} empty the grid is every axis after (N, C) with spacing 1, so
+ * binary tensors without a channel axis, e.g. (N, H, W), need {@code spacing} to say how many axes are spatial.
  *
  * @param spacing           voxel spacing per spatial axis, in the order of the tensor axes; empty for 1
  * @param includeBackground whether class 0 (multi-class) also contributes a term
