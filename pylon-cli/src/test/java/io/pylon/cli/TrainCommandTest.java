@@ -51,6 +51,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void learnableLossWeightsTrainWithTheModelAndAreLogged() throws IOException {
+        Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 300, 100, 3);
+        CliRun run = CliRun.of(smallRun(data, dir.resolve("runs"), "learnable", "model=mlp", "~model.channels", "model.hidden=[16]",
+                "criterion={name: combined, learnable_weights: true, terms: [{name: cross_entropy}, {name: focal}]}",
+                "trainer.max_epochs=1"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path runDir = dir.resolve("runs/fashion-mnist/learnable");
+        List<Double> focalWeights = MetricsLog.read(runDir.resolve("metrics.jsonl")).stream()
+                .filter(r -> r.has("loss_weight/focal")).map(r -> r.path("loss_weight/focal").asDouble()).toList();
+        assertThat(focalWeights).hasSize(4);
+        assertThat(focalWeights.get(0)).isNotEqualTo(focalWeights.get(3));
+        assertThat(io.pylon.checkpoint.CheckpointFile.read(runDir.resolve("checkpoints/last.ckpt")).tensors())
+                .containsKey("model/criterion.log_variances");
+    }
+
+    @Test
     void missingDataNamesBothRemedies() {
         CliRun run = CliRun.of(smallRun(dir.resolve("nowhere"), dir.resolve("runs"), "nodata"));
         assertThat(run.exitCode()).isEqualTo(2);

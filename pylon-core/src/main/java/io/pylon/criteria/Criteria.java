@@ -2,6 +2,7 @@ package io.pylon.criteria;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.pylon.config.Binder;
@@ -9,7 +10,9 @@ import io.pylon.config.ConfigNode;
 import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
+import io.pylon.criteria.composite.CompositeCriteria;
 import io.pylon.registry.Registry;
+import io.pylon.registry.UnknownNameException;
 
 /** Builds the criterion named in the {@code criterion:} section. */
 public final class Criteria {
@@ -49,6 +52,14 @@ public final class Criteria {
      * {@code keyPath} names that section in error messages, which point at the offending file and line.
      */
     public static Criterion create(String name, MapNode params, String keyPath) {
+        if (CompositeCriteria.isComposite(name)) {
+            return CompositeCriteria.create(name, params, keyPath, (inner, innerParams) -> create(inner, innerParams, keyPath));
+        }
+        if (!REGISTRY.names().contains(name)) {
+            Set<String> known = new TreeSet<>(REGISTRY.names());
+            known.addAll(CompositeCriteria.names());
+            throw new UnknownNameException("criterion", name, known);
+        }
         Entry entry = REGISTRY.get(name);
         MapNode section = params;
         for (String key : entry.scalarOrList()) {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
+import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.data.Batch;
 import io.pylon.engine.StepScope;
 import io.pylon.optim.GradientClipping;
@@ -60,6 +61,9 @@ final class TrainEpoch {
                     optimizer.zeroGrad();
                     globalStep++;
                     parts.scheduler().onStep(globalStep);
+                    if (parts.criterion() instanceof ScheduledCriterion scheduled) {
+                        scheduled.onStep(globalStep, epoch);
+                    }
                     trainer.advance(new LoopState(epoch, batchInEpoch, globalStep));
                     trainer.callbackList().onTrainBatchEnd(trainer,
                             new StepResult(globalStep, epoch, batchInEpoch, stepLoss / microBatches, stepSamples, gradNorm));

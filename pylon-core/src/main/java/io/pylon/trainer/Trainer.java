@@ -8,6 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.pylon.criteria.Criterion;
+import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
@@ -43,6 +45,9 @@ public final class Trainer implements TrainerView, AutoCloseable {
     public FitResult fit() {
         TrainerConfig config = parts.config();
         parts.scheduler().onStep(position.globalStep());
+        if (parts.criterion() instanceof ScheduledCriterion scheduled) {
+            scheduled.onStep(position.globalStep(), position.epoch());
+        }
         parts.model().module().train(true);
         try {
             callbacks.onFitStart(this);
@@ -149,6 +154,11 @@ public final class Trainer implements TrainerView, AutoCloseable {
     @Override
     public Model model() {
         return parts.model();
+    }
+
+    @Override
+    public Criterion criterion() {
+        return parts.criterion();
     }
 
     @Override

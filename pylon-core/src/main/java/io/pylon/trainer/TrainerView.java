@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.pylon.criteria.Criterion;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.run.RunDirectory;
@@ -17,6 +18,8 @@ public interface TrainerView {
     TrainerConfig config();
 
     Model model();
+
+    Criterion criterion();
 
     Optimizer optimizer();
 

@@ -16,6 +16,7 @@ import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
 import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
+import io.pylon.criteria.composite.TrainableCriterion;
 import io.pylon.data.DataConfig;
 import io.pylon.data.DataSplits;
 import io.pylon.data.Datasets;
@@ -86,10 +87,14 @@ public final class TrainingRun {
         Object modelParams = Binder.bind(run.model().without("name"), "model", Models.paramsType(modelName));
         Model model = Models.create(modelName, modelParams, data.spec());
         Module module = model.module();
-        module.to(device.toTorch(), false);
 
         String criterionName = componentName(run.criterion(), "criterion");
         Criterion criterion = Criteria.create(criterionName, run.criterion().without("name"), "criterion");
+        if (criterion instanceof TrainableCriterion trainable) {
+            // learnable loss weights train, move and checkpoint with the model (as "criterion.*")
+            trainable.parameters().ifPresent(weights -> module.register_module("criterion", weights));
+        }
+        module.to(device.toTorch(), false);
         List<String> metricNames = run.metrics();
         Metrics.create(metricNames);
 

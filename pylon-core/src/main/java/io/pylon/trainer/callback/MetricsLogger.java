@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
+import io.pylon.criteria.composite.TrainableCriterion;
 import io.pylon.trainer.EvalResult;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
@@ -33,6 +34,9 @@ public record MetricsLogger(@Default("1") int everyNSteps) implements Callback {
             values.put("loss", step.loss());
             if (!Double.isNaN(step.gradNorm())) {
                 values.put("grad_norm", step.gradNorm());
+            }
+            if (trainer.criterion() instanceof TrainableCriterion trainable) {
+                trainable.weights().forEach((term, weight) -> values.put("loss_weight/" + term, weight));
             }
             trainer.log("train", values);
         }
