@@ -18,7 +18,8 @@ import io.pylon.config.InvalidValueException;
  * <p>Binary ({@code num_classes: 2}): the output is {@code [N]} or {@code [N, 1]} (one score or logit for the
  * positive class) or {@code [N, 2]} logits (score {@code l_1 - l_0}, which orders the samples as the softmax
  * probability of class 1 does); targets are 0 or 1; the key is {@code auroc}. Multi-class
- * ({@code num_classes >= 3}): one-vs-rest on the softmax probabilities (computed in double precision) of the
+ * ({@code num_classes >= 3}): one-vs-rest on the softmax probabilities (computed in double precision, the
+ * exponentials summed in increasing order so that equal probabilities come out bit-identical) of the
  * {@code [N, C]} logits; keys {@code auroc/class_c} and {@code auroc/macro}, their unweighted mean. A class with no
  * positive or no negative sample has no defined AUC: its value is NaN, and the macro mean is over the other
  * classes (NaN when none is defined; scikit-learn raises an error instead).
@@ -76,10 +77,17 @@ public final class Auroc implements Metric {
                 for (int c = 0; c < width; c++) {
                     max = Math.max(max, batch.score(n, c, 0));
                 }
-                double sum = 0;
+                double[] exps = new double[width];
                 for (int c = 0; c < width; c++) {
-                    rows[at + c] = Math.exp(batch.score(n, c, 0) - max);
-                    sum += rows[at + c];
+                    exps[c] = Math.exp(batch.score(n, c, 0) - max);
+                    rows[at + c] = exps[c];
+                }
+                // summed in increasing order, so that logit rows that are permutations of each other give
+                // bit-identical probabilities and mathematical ties stay ties
+                Arrays.sort(exps);
+                double sum = 0;
+                for (double e : exps) {
+                    sum += e;
                 }
                 for (int c = 0; c < width; c++) {
                     rows[at + c] /= sum;
