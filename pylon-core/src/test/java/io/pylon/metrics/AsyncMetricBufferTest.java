@@ -148,6 +148,31 @@ class AsyncMetricBufferTest {
     }
 
     @Test
+    void manySmallBatchesThroughATinyQueueGiveTheSynchronousResult() {
+        MetricData data = MetricData.segmentation(9, 300, 3, 6, 5);
+        List<Metric> sync = List.of(new Accuracy(), new Dice(new SegmentationParams(3, true)));
+        try (StepScope scope = new StepScope()) {
+            for (Metric m : sync) {
+                m.update(data.output(0, 300), data.target(0, 300), data.indices(0, 300));
+            }
+        }
+        try (AsyncMetricBuffer buffer = new AsyncMetricBuffer(
+                List.of(new Accuracy(), new Dice(new SegmentationParams(3, true))), 1)) {
+            for (int i = 0; i < 300; i++) {
+                try (StepScope scope = new StepScope()) {
+                    buffer.submit(data.output(i, i + 1), data.target(i, i + 1), data.indices(i, i + 1));
+                }
+                assertThat(buffer.retainedTensors()).isLessThanOrEqualTo(2 * 2);
+            }
+            Map<String, Double> expected = new LinkedHashMap<>(sync.get(0).compute());
+            expected.putAll(sync.get(1).compute());
+            assertThat(buffer.flush()).isEqualTo(expected);
+            assertThat(buffer.perSample().get("dice/mean")).isEqualTo(((Dice) sync.get(1)).perSample());
+            assertThat(buffer.retainedTensors()).isZero();
+        }
+    }
+
+    @Test
     void aFullQueueBlocksTheSubmitter() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Probe probe = new Probe(release, 0);
