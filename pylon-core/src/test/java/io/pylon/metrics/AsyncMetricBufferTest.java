@@ -144,7 +144,9 @@ class AsyncMetricBufferTest {
             }
         }
         System.gc();
-        assertThat(Pointer.totalCount()).as("JavaCPP pointers alive after flush and close").isEqualTo(countBefore);
+        // pointers left by earlier tests may be collected meanwhile, so the count can only be bounded from above
+        assertThat(Pointer.totalCount()).as("JavaCPP pointers alive after flush and close")
+                .isLessThanOrEqualTo(countBefore);
     }
 
     @Test
