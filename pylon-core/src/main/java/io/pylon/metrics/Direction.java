@@ -13,4 +13,20 @@ public enum Direction {
     public double worst() {
         return this == HIGHER_IS_BETTER ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
+
+    /**
+     * Compares two values so that the better one is greater; NaN is worse than any number (and equal to NaN).
+     */
+    public int compare(double a, double b) {
+        boolean aNaN = Double.isNaN(a);
+        boolean bNaN = Double.isNaN(b);
+        if (aNaN || bNaN) {
+            return aNaN == bNaN ? 0 : aNaN ? -1 : 1;
+        }
+        int c = Double.compare(a, b);
+        if (a == b) {
+            c = 0;
+        }
+        return this == HIGHER_IS_BETTER ? c : -c;
+    }
 }

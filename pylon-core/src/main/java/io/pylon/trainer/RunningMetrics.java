@@ -32,7 +32,7 @@ final class RunningMetrics {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("loss", samples == 0 ? Double.NaN : lossSum / samples);
         for (Metric m : metrics) {
-            values.put(m.name(), m.compute());
+            values.putAll(m.compute());
         }
         return new EvalResult(split, at.globalStep(), at.epoch(), values);
     }
