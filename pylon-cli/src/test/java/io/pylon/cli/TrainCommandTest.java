@@ -67,6 +67,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void configuredMetricsAreLoggedPerSplitWithPerSampleScoresAndMultiMonitorCheckpoints() throws IOException {
+        Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 300, 100, 4);
+        CliRun run = CliRun.of(smallRun(data, dir.resolve("runs"), "metrics",
+                "metrics=[accuracy, {name: f1, num_classes: 10}, {name: dice, num_classes: 10}]",
+                "callbacks=[{name: model_checkpoint, monitors: [val/f1/macro, val/loss], save_top_k: 1}]"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path runDir = dir.resolve("runs/fashion-mnist/metrics");
+        List<JsonNode> val = MetricsLog.read(runDir.resolve("metrics.jsonl")).stream()
+                .filter(r -> r.path("split").asText().equals("val")).toList();
+        assertThat(val).hasSize(2).allSatisfy(r -> assertThat(r.has("f1/macro") && r.has("dice/mean")).isTrue());
+        Path perSample = io.pylon.metrics.PerSampleWriter.file(runDir, "val", val.get(1).path("step").asLong());
+        var scores = io.pylon.metrics.PerSampleWriter.read(perSample);
+        assertThat(scores).isNotEmpty();
+        assertThat(scores.values().iterator().next()).hasSize(100);
+        try (var files = Files.list(runDir.resolve("checkpoints"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("best-")))
+                    .singleElement().asString().contains("val_f1_macro=");
+        }
+    }
+
+    @Test
     void missingDataNamesBothRemedies() {
         CliRun run = CliRun.of(smallRun(dir.resolve("nowhere"), dir.resolve("runs"), "nodata"));
         assertThat(run.exitCode()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.pylon.trainer;
 
 import java.util.Iterator;
+import java.util.Map;
 
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
@@ -8,6 +9,7 @@ import org.bytedeco.pytorch.Tensor;
 import io.pylon.data.Batch;
 import io.pylon.data.DataLoader;
 import io.pylon.engine.StepScope;
+import io.pylon.metrics.PerSampleWriter;
 
 /** One pass over a split in eval mode without gradients; restores the model's training mode after. */
 final class Evaluation {
@@ -22,9 +24,9 @@ final class Evaluation {
 
     EvalResult run(DataLoader loader, String split, LoopState at) {
         boolean wasTraining = parts.model().module().is_training();
-        RunningMetrics metrics = new RunningMetrics(parts.metrics().get());
         parts.model().module().train(false);
-        try (NoGradGuard noGrad = new NoGradGuard()) {
+        try (RunningMetrics metrics = new RunningMetrics(parts.metrics().get());
+             NoGradGuard noGrad = new NoGradGuard()) {
             Iterator<Batch> batches = loader.epoch(0, 0);
             while (batches.hasNext()) {
                 try (StepScope scope = new StepScope()) {
@@ -33,12 +35,17 @@ final class Evaluation {
                     Tensor target = transfer.apply(batch.targets());
                     Tensor output = parts.model().forward(input);
                     double loss = parts.criterion().apply(output, target).item_double();
-                    metrics.update(output, target, loss, batch.size());
+                    metrics.update(output, target, batch.indices(), loss, batch.size());
                 }
             }
+            EvalResult result = metrics.result(split, at);
+            Map<String, Map<Long, Double>> perSample = metrics.perSample();
+            if (!perSample.isEmpty()) {
+                PerSampleWriter.write(parts.runDirectory().path(), split, at.globalStep(), perSample);
+            }
+            return result;
         } finally {
             parts.model().module().train(wasTraining);
         }
-        return metrics.result(split, at);
     }
 }

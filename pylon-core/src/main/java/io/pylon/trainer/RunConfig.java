@@ -1,7 +1,5 @@
 package io.pylon.trainer;
 
-import java.util.List;
-
 import io.pylon.config.ConfigNode;
 import io.pylon.config.Default;
 import io.pylon.config.MapNode;
@@ -17,7 +15,7 @@ public record RunConfig(
         @Default("{}") MapNode data,
         @Default("{name: cnn}") MapNode model,
         @Default("{name: cross_entropy}") MapNode criterion,
-        @Default("[accuracy]") List<String> metrics,
+        @Default("[accuracy]") ConfigNode metrics,
         @Default("{}") MapNode optim,
         @Default("{}") MapNode schedule,
         @Default("{}") TrainerConfig trainer,

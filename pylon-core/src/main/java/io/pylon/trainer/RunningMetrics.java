@@ -7,47 +7,59 @@ import java.util.Map;
 
 import org.bytedeco.pytorch.Tensor;
 
+import io.pylon.metrics.AsyncMetricBuffer;
 import io.pylon.metrics.Metric;
 
-/** The mean loss and the configured metrics of one split, accumulated batch by batch. */
-final class RunningMetrics {
+/**
+ * The mean loss and the configured metrics of one split. The loss is summed on the training thread (it is
+ * already a number); metric updates go through an {@link AsyncMetricBuffer}, so the step does not wait for
+ * them, and are read back with a flush.
+ */
+final class RunningMetrics implements AutoCloseable {
 
-    private final List<Metric> metrics;
+    /** Batches that may wait for the metric thread before the training loop blocks (bounded memory). */
+    private static final int QUEUE_CAPACITY = 4;
+
+    private final AsyncMetricBuffer buffer;
     private double lossSum;
     private long samples;
 
     RunningMetrics(List<Metric> metrics) {
-        this.metrics = metrics;
+        this.buffer = new AsyncMetricBuffer(metrics, QUEUE_CAPACITY);
     }
 
-    void update(Tensor output, Tensor target, double meanLoss, int batchSize) {
+    void update(Tensor output, Tensor target, long[] indices, double meanLoss, int batchSize) {
         lossSum += meanLoss * batchSize;
         samples += batchSize;
-        for (Metric m : metrics) {
-            m.update(output, target);
+        if (!buffer.metrics().isEmpty()) {
+            buffer.submit(output, target, indices);
         }
     }
 
     EvalResult result(String split, LoopState at) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("loss", samples == 0 ? Double.NaN : lossSum / samples);
-        for (Metric m : metrics) {
-            values.putAll(m.compute());
-        }
+        values.putAll(buffer.flush());
         return new EvalResult(split, at.globalStep(), at.epoch(), values);
+    }
+
+    /** Per-sample scores of the metrics that keep them (after the metric queue drained). */
+    Map<String, Map<Long, Double>> perSample() {
+        return buffer.perSample();
     }
 
     void reset() {
         lossSum = 0;
         samples = 0;
-        metrics.forEach(Metric::reset);
+        buffer.reset();
     }
 
     Map<String, Object> state() {
+        buffer.flush();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("loss_sum", lossSum);
         state.put("samples", samples);
-        for (Metric m : metrics) {
+        for (Metric m : buffer.metrics()) {
             List<Double> values = new ArrayList<>();
             for (double v : m.state()) {
                 values.add(v);
@@ -59,14 +71,20 @@ final class RunningMetrics {
 
     @SuppressWarnings("unchecked")
     void loadState(Map<String, Object> state) {
+        buffer.reset();
         lossSum = ((Number) state.get("loss_sum")).doubleValue();
         samples = ((Number) state.get("samples")).longValue();
-        for (Metric m : metrics) {
+        for (Metric m : buffer.metrics()) {
             List<Number> values = (List<Number>) state.get(m.name());
             if (values == null) {
                 throw new IllegalArgumentException("checkpoint has no state for metric '" + m.name() + "'");
             }
             m.loadState(values.stream().mapToDouble(Number::doubleValue).toArray());
         }
+    }
+
+    @Override
+    public void close() {
+        buffer.close();
     }
 }

@@ -50,7 +50,7 @@ final class TrainEpoch {
                 Tensor loss = parts.criterion().apply(output, target);
                 double lossValue = loss.item_double();
                 loss.mul(lossScale).backward();
-                trainer.trainMetrics().update(output.detach(), target, lossValue, batch.size());
+                trainer.trainMetrics().update(output, target, batch.indices(), lossValue, batch.size());
                 stepLoss += lossValue;
                 microBatches++;
                 stepSamples += batch.size();

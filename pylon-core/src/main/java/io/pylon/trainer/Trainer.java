@@ -205,6 +205,8 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     @Override
     public void close() {
-        metricsLog.close();
+        try (MetricsLog log = metricsLog) {
+            trainMetrics.close();
+        }
     }
 }

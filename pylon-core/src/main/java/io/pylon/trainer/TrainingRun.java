@@ -95,8 +95,8 @@ public final class TrainingRun {
             trainable.parameters().ifPresent(weights -> module.register_module("criterion", weights));
         }
         module.to(device.toTorch(), false);
-        List<String> metricNames = run.metrics();
-        Metrics.create(metricNames);
+        ConfigNode metricsSection = run.metrics();
+        Metrics.create(metricsSection);
 
         Optimizer optimizer = Optimizers.create(Binder.bind(run.optim(), "optim", OptimConfig.class), model);
         long stepsPerEpoch = ceilDiv(data.train().batchesPerEpoch(), trainerConfig.accumulateGradBatches());
@@ -109,7 +109,7 @@ public final class TrainingRun {
                 .map(node -> Binder.<String>bindValue(node, "schedule.monitor", String.class)).orElse("val/loss");
         ScheduleConfig scheduleConfig = Binder.bind(run.schedule().without("monitor"), "schedule", ScheduleConfig.class);
         Scheduler scheduler = Scheduler.create(scheduleConfig, optimizer, totalSteps, stepsPerEpoch);
-        return new TrainingComponents(model, criterion, () -> Metrics.create(metricNames), optimizer, scheduler,
+        return new TrainingComponents(model, criterion, () -> Metrics.create(metricsSection), optimizer, scheduler,
                 scheduleMonitor, data, device, trainerConfig, Callbacks.create(run.callbacks()), dir, resolvedYaml);
     }
 

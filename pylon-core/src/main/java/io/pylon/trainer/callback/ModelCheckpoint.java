@@ -10,20 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
-import io.pylon.metrics.Direction;
+import io.pylon.metrics.BestSelector;
 import io.pylon.trainer.EvalResult;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
 
 /**
  * Saves {@code checkpoints/last.ckpt} at every epoch end and every {@code every_n_steps} steps, and keeps
- * the {@code save_top_k} best checkpoints by {@code monitor} (file names carry epoch, step and value).
+ * the {@code save_top_k} best checkpoints (file names carry epoch, step and the first monitor's value).
+ * "Best" is judged on {@code monitor}, or on all of {@code monitors} at once with {@link BestSelector}'s
+ * order (Pareto dominance, ties and incomparables decided by the monitors in listed order).
  *
  * @param monitor split/metric to rank by, e.g. {@code val/accuracy}
+ * @param monitors several split/metric keys ranked together; when given, {@code monitor} is ignored
  * @param saveTopK best checkpoints kept (0 = none)
  * @param everyNSteps also save last.ckpt every N optimizer steps (0 = epoch ends only)
  * @param saveLast whether to write last.ckpt at all
@@ -31,26 +34,37 @@ import io.pylon.trainer.TrainerView;
 public final class ModelCheckpoint implements Callback, Stateful {
 
     /** Parameters of the {@code model_checkpoint} callback. */
-    public record Params(@Default("val/loss") String monitor, @Default("1") int saveTopK,
-            @Default("0") long everyNSteps, @Default("true") boolean saveLast) {
+    public record Params(@Default("val/loss") String monitor, @Default("[]") List<String> monitors,
+            @Default("1") int saveTopK, @Default("0") long everyNSteps, @Default("true") boolean saveLast) {
 
         public Params {
             Monitor.parse(monitor, "monitor");
+            for (String key : monitors) {
+                Monitor.parse(key, "monitors");
+            }
             InvalidValueException.require(saveTopK >= 0, "save_top_k", "must be >= 0, got %d", saveTopK);
             InvalidValueException.require(everyNSteps >= 0, "every_n_steps", "must be >= 0 (0 = off), got %d", everyNSteps);
         }
+
+        public Params(String monitor, int saveTopK, long everyNSteps, boolean saveLast) {
+            this(monitor, List.of(), saveTopK, everyNSteps, saveLast);
+        }
+
+        List<String> ranked() {
+            return monitors.isEmpty() ? List.of(monitor) : monitors;
+        }
     }
 
-    private record Saved(String fileName, double value) {
+    private record Saved(String fileName, Map<String, Double> values) {
     }
 
     private final Params params;
-    private final Monitor monitor;
+    private final BestSelector selector;
     private final List<Saved> best = new ArrayList<>();
 
     public ModelCheckpoint(Params params) {
         this.params = params;
-        this.monitor = Monitor.parse(params.monitor(), "monitor");
+        this.selector = new BestSelector(params.ranked());
     }
 
     @Override
@@ -70,33 +84,34 @@ public final class ModelCheckpoint implements Callback, Stateful {
         if (params.saveLast()) {
             trainer.saveCheckpoint(trainer.runDirectory().lastCheckpoint());
         }
-        train.monitored(monitor.key()).ifPresent(v -> considerBest(trainer, v));
+        considerBest(trainer, train);
     }
 
     @Override
     public void onValidationEnd(TrainerView trainer, EvalResult result) {
         if (!result.split().equals("test")) {
-            result.monitored(monitor.key()).ifPresent(v -> considerBest(trainer, v));
+            considerBest(trainer, result);
         }
     }
 
-    private void considerBest(TrainerView trainer, double value) {
-        if (params.saveTopK() == 0 || Double.isNaN(value)) {
+    private void considerBest(TrainerView trainer, EvalResult result) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String key : selector.monitors()) {
+            result.monitored(key).ifPresent(v -> values.put(key, v));
+        }
+        if (params.saveTopK() == 0 || values.isEmpty() || values.values().stream().allMatch(v -> v.isNaN())) {
             return;
         }
-        Comparator<Saved> bestFirst = Comparator.comparingDouble(Saved::value);
-        if (monitor.direction() == Direction.HIGHER_IS_BETTER) {
-            bestFirst = bestFirst.reversed();
-        }
+        Comparator<Saved> bestFirst = (a, b) -> selector.compare(b.values(), a.values());
         best.sort(bestFirst);
-        if (best.size() >= params.saveTopK()
-                && !monitor.direction().improves(value, best.get(best.size() - 1).value(), 0)) {
+        if (best.size() >= params.saveTopK() && selector.compare(values, best.get(best.size() - 1).values()) <= 0) {
             return;
         }
         var position = trainer.position();
+        String first = selector.monitors().get(0);
         String fileName = String.format(Locale.ROOT, "best-epoch=%d-step=%d-%s=%.6f.ckpt", position.epoch(),
-                position.globalStep(), monitor.fileLabel(), value);
-        best.add(new Saved(fileName, value));
+                position.globalStep(), first.replace('/', '_'), values.getOrDefault(first, Double.NaN));
+        best.add(new Saved(fileName, values));
         best.sort(bestFirst);
         Path folder = trainer.runDirectory().checkpoints();
         while (best.size() > params.saveTopK()) {
@@ -115,16 +130,18 @@ public final class ModelCheckpoint implements Callback, Stateful {
         }
     }
 
-    /** The best checkpoint so far, if any. */
-    public OptionalDouble bestValue() {
-        return best.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(best.get(0).value());
+    /** The monitored values of the best checkpoint so far, if any. */
+    public Optional<Map<String, Double>> bestValues() {
+        return best.isEmpty() ? Optional.empty() : Optional.of(best.get(0).values());
     }
 
     @Override
     public Map<String, Object> state() {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Saved s : best) {
-            entries.add(Map.of("file", s.fileName(), "value", s.value()));
+            Map<String, Object> values = new LinkedHashMap<>();
+            s.values().forEach((k, v) -> values.put(k, Double.toString(v)));
+            entries.add(Map.of("file", s.fileName(), "values", values));
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("best", entries);
@@ -136,7 +153,9 @@ public final class ModelCheckpoint implements Callback, Stateful {
     public void loadState(Map<String, Object> state) {
         best.clear();
         for (Map<String, Object> entry : (List<Map<String, Object>>) state.getOrDefault("best", List.of())) {
-            best.add(new Saved((String) entry.get("file"), ((Number) entry.get("value")).doubleValue()));
+            Map<String, Double> values = new LinkedHashMap<>();
+            ((Map<String, Object>) entry.get("values")).forEach((k, v) -> values.put(k, Double.parseDouble((String) v)));
+            best.add(new Saved((String) entry.get("file"), values));
         }
     }
 }
