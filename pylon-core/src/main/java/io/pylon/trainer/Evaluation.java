@@ -33,8 +33,9 @@ final class Evaluation {
                     Batch batch = batches.next();
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
-                    Tensor output = parts.model().forward(input);
-                    double loss = parts.criterion().apply(output, target).item_double();
+                    ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                    Tensor output = forward.output();
+                    double loss = forward.loss().item_double();
                     metrics.update(output, target, batch.indices(), loss, batch.size());
                 }
             }

@@ -46,8 +46,9 @@ final class TrainEpoch {
                 Batch batch = batches.next();
                 Tensor input = transfer.apply(batch.inputs());
                 Tensor target = transfer.apply(batch.targets());
-                Tensor output = parts.model().forward(input);
-                Tensor loss = parts.criterion().apply(output, target);
+                ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                Tensor output = forward.output();
+                Tensor loss = forward.loss();
                 double lossValue = loss.item_double();
                 loss.mul(lossScale).backward();
                 trainer.trainMetrics().update(output, target, batch.indices(), lossValue, batch.size());

@@ -1,7 +1,9 @@
 package io.pylon.criteria.composite;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.bytedeco.pytorch.Scalar;
@@ -11,6 +13,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import io.pylon.criteria.Criterion;
+import io.pylon.criteria.MultiOutputCriterion;
 
 /**
  * A base criterion applied to the outputs of several decoder scales:
@@ -25,7 +28,7 @@ import io.pylon.criteria.Criterion;
  * has the output's size is used as it is. {@code clampMin}/{@code clampMax} bound every output (e.g. for
  * regression heads), and also the resized targets when {@code clampTargets}.
  */
-public final class DeepSupervisionLoss implements ScheduledCriterion {
+public final class DeepSupervisionLoss implements ScheduledCriterion, MultiOutputCriterion {
 
     /** 1, 1/2, 1/4, 1/8, 1/16. */
     public static final List<Double> DEFAULT_WEIGHTS = List.of(1.0, 0.5, 0.25, 0.125, 0.0625);
@@ -88,6 +91,17 @@ public final class DeepSupervisionLoss implements ScheduledCriterion {
     }
 
     /** The outputs of all scales, full resolution first. */
+    /** The outputs in order (full resolution first) against the batch's single target. */
+    @Override
+    public Tensor apply(Map<String, Tensor> outputs, Map<String, Tensor> targets) {
+        Tensor target = targets.get(TARGET);
+        if (target == null) {
+            throw new IllegalArgumentException("deep supervision needs the batch's target '" + TARGET + "', got "
+                    + targets.keySet());
+        }
+        return apply(new ArrayList<>(outputs.values()), target);
+    }
+
     public Tensor apply(List<Tensor> outputs, Tensor target) {
         double[] factors = scaleFactors(outputs.size());
         Tensor total = null;

@@ -7,13 +7,16 @@ import java.util.Map;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 
+import io.pylon.criteria.MultiOutputCriterion;
+
 /**
  * A weighted sum over named heads: {@code L = sum_h w_h criterion_h(outputs[h], targets[h])}. Every head
- * needs an output and a target (extra entries in either map are ignored); a missing one is an
+ * needs an output and a target (its own, else the batch's single {@code target}; extra entries in either map
+ * are ignored); a missing one is an
  * {@link IllegalArgumentException} naming the head. As a plain {@link io.pylon.criteria.Criterion} (one output
  * tensor) it only accepts a single head.
  */
-public final class MultiTaskLoss implements ScheduledCriterion {
+public final class MultiTaskLoss implements ScheduledCriterion, MultiOutputCriterion {
 
     private final Map<String, TaskHead> heads;
 
@@ -29,6 +32,8 @@ public final class MultiTaskLoss implements ScheduledCriterion {
         return heads;
     }
 
+    /** A head without a target of its own uses the batch's single target ({@link #TARGET}), if there is one. */
+    @Override
     public Tensor apply(Map<String, Tensor> outputs, Map<String, Tensor> targets) {
         Tensor total = null;
         for (Map.Entry<String, TaskHead> entry : heads.entrySet()) {
@@ -38,7 +43,7 @@ public final class MultiTaskLoss implements ScheduledCriterion {
                 throw new IllegalArgumentException("multi-task loss: the model gave no output for head '" + name
                         + "' (outputs: " + outputs.keySet() + ", heads: " + heads.keySet() + ")");
             }
-            Tensor target = targets.get(name);
+            Tensor target = targets.containsKey(name) ? targets.get(name) : targets.get(TARGET);
             if (target == null) {
                 throw new IllegalArgumentException("multi-task loss: the batch has no target for head '" + name
                         + "' (targets: " + targets.keySet() + ", heads: " + heads.keySet() + ")");
