@@ -32,6 +32,7 @@ final class CausalSelfAttention extends Module {
         this.proj = register_module("c_proj", linear(dModel, dModel, params.bias()));
     }
 
+    /** A linear layer with or without bias ({@code bias=false} drops it in every layer of the model). */
     static LinearImpl linear(long in, long out, boolean bias) {
         LinearOptions options = new LinearOptions(in, out);
         options.bias().put(bias);
