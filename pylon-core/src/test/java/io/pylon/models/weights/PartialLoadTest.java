@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.pylon.PylonUserException;
+import io.pylon.checkpoint.CheckpointFile;
 import io.pylon.checkpoint.CorruptFileException;
 import io.pylon.engine.Tensors;
 import io.pylon.models.Mlp;
@@ -97,5 +98,20 @@ class PartialLoadTest {
                 .hasMessageContaining(garbage.toString());
         assertThatThrownBy(() -> Weights.read(absent)).isInstanceOf(PylonUserException.class)
                 .hasMessageContaining(absent.toString()).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void tamperedCheckpointIsRefusedNamingTheFile() throws Exception {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        ModuleTensors.stateDict(WeightsTestSupport.fixtureMlp(16)).forEach((name, t) -> tensors.put("model/" + name, t));
+        Path checkpoint = dir.resolve("last.ckpt");
+        CheckpointFile.write(checkpoint, tensors, "{}");
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        bytes[bytes.length - 1] ^= 0x40;
+        Files.write(checkpoint, bytes);
+
+        assertThatThrownBy(() -> Weights.load(WeightsTestSupport.fixtureMlp(17), checkpoint, LoadOptions.partial()))
+                .isInstanceOf(CorruptFileException.class).hasMessageContaining(checkpoint.toString())
+                .hasMessageContaining("checksum mismatch");
     }
 }

@@ -38,10 +38,12 @@ class TorchScriptModelTest {
     @Test
     void forwardMatchesTheOutputsPyTorchRecorded() {
         TorchScriptModel model = TorchScriptModel.load(WeightsTestSupport.resource("mlp_script.pt", dir));
+        model.module().train(false);
 
         assertThat(outputs(model)).containsExactly(WeightsTestSupport.flat(expected.path("output")), within(1e-6f));
         assertThat(ModuleTensors.parameters(model.module()).keySet())
                 .containsExactly("fc0.weight", "fc0.bias", "out.weight", "out.bias");
+        assertThat(model.script().is_training()).as("eval mode reaches the script module").isFalse();
     }
 
     @Test
