@@ -27,6 +27,7 @@ import io.pylon.engine.Seeds;
 import io.pylon.metrics.Metrics;
 import io.pylon.models.Model;
 import io.pylon.models.Models;
+import io.pylon.models.weights.FineTuning;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
@@ -84,8 +85,11 @@ public final class TrainingRun {
         DataSplits data = Datasets.open(Binder.bind(run.data(), "data", DataConfig.class), run.seed());
 
         String modelName = componentName(run.model(), "model");
-        Object modelParams = Binder.bind(run.model().without("name"), "model", Models.paramsType(modelName));
+        Object modelParams = Binder.bind(FineTuning.modelParams(run.model()).without("name"), "model",
+                Models.paramsType(modelName));
         Model model = Models.create(modelName, modelParams, data.spec());
+        // pretrained weights and frozen parameters must be in place before the optimizer takes the parameters
+        FineTuning.from(run.model()).apply(model);
         Module module = model.module();
 
         String criterionName = componentName(run.criterion(), "criterion");
