@@ -1,0 +1,126 @@
+package io.pylon.plugin;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.pylon.criteria.Criteria;
+import io.pylon.data.Datasets;
+import io.pylon.data.transform.Transforms;
+import io.pylon.metrics.Metrics;
+import io.pylon.models.Models;
+import io.pylon.trainer.callback.Callbacks;
+
+/**
+ * Loads every {@link PylonPlugin} on the class path into the registries, once per JVM. The registries call
+ * {@link #loadOnce} before each lookup, so a plugin's names resolve no matter which registry is asked
+ * first; registration itself never triggers loading, so plugins may register into any registry while
+ * they load.
+ */
+public final class Plugins {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
+    private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");
+
+    private static final Object LOCK = new Object();
+    private static volatile boolean loaded;
+    private static boolean loading;
+    private static PluginLoadException failure;
+
+    private Plugins() {
+    }
+
+    /**
+     * Loads the plugins visible to the context class loader the first time it is called; later calls
+     * return at once, or rethrow the first call's failure so every lookup reports the broken plugin.
+     * Calls from a plugin's own register methods (the loading thread) return without waiting.
+     *
+     * @throws PluginLoadException naming the plugin class and its jar when one cannot be loaded or fails
+     *     to register
+     */
+    public static void loadOnce() {
+        if (loaded) {
+            return;
+        }
+        synchronized (LOCK) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (loaded || loading) {
+                return;
+            }
+            loading = true;
+            try {
+                load(classLoader());
+                loaded = true;
+            } catch (PluginLoadException e) {
+                failure = e;
+                throw e;
+            } finally {
+                loading = false;
+            }
+        }
+    }
+
+    /**
+     * Loads the plugins {@code loader} declares into the registries and returns their class names. Public
+     * for hosts with their own plugin class loader; {@link #loadOnce} is the usual entry.
+     */
+    public static List<String> load(ClassLoader loader) {
+        ProviderSources sources = ProviderSources.scan(loader);
+        List<String> names = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<PylonPlugin>> providers =
+                ServiceLoader.load(PylonPlugin.class, loader).stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<PylonPlugin> provider;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                provider = providers.next();
+            } catch (ServiceConfigurationError e) {
+                throw notLoadable(e, sources);
+            }
+            String className = provider.type().getName();
+            String source = sources.sourceOf(className);
+            try {
+                install(provider.get());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                throw new PluginLoadException("plugin " + className + " from " + source + " failed to load: "
+                        + e.getMessage(), e);
+            }
+            LOG.info("loaded plugin {} from {}", className, source);
+            names.add(className);
+        }
+        return names;
+    }
+
+    private static void install(PylonPlugin plugin) {
+        plugin.registerModels(Models::register);
+        plugin.registerCriteria(Criteria::register);
+        plugin.registerMetrics(Metrics::register);
+        plugin.registerCallbacks(Callbacks::register);
+        plugin.registerDatasets(Datasets::register);
+        plugin.registerTransforms(Transforms::register);
+    }
+
+    private static PluginLoadException notLoadable(ServiceConfigurationError e, ProviderSources sources) {
+        Matcher m = PROVIDER.matcher(String.valueOf(e.getMessage()));
+        String where = m.find()
+                ? "plugin " + m.group(1) + " from " + sources.sourceOf(m.group(1))
+                : "a plugin (declared: " + sources.all() + ")";
+        return new PluginLoadException(where + " failed to load: " + e.getMessage(), e);
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Plugins.class.getClassLoader();
+    }
+}
