@@ -1,5 +1,6 @@
 package io.pylon.models;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,12 @@ final class ModuleTree {
 
     static List<ModuleRow> rows(Module root, String rootType, int maxDepth) {
         List<ModuleRow> rows = new ArrayList<>();
-        visit(root, "", 0, rootType, maxDepth, rows);
+        visit(root, "", 0, rootType, maxDepth, JavaModules.typesByAddress(root), rows);
         return rows;
     }
 
-    private static void visit(Module module, String path, int depth, String type, int maxDepth, List<ModuleRow> rows) {
+    private static void visit(Module module, String path, int depth, String type, int maxDepth,
+            Map<Long, String> javaTypes, List<ModuleRow> rows) {
         long own = count(ModuleTensors.ownParameters(module), false);
         Map<String, Tensor> all = ModuleTensors.parameters(module);
         long total = count(all, false);
@@ -36,10 +38,14 @@ final class ModuleTree {
         StringSharedModuleDictItemVector items = children.items();
         for (long i = 0; i < items.size(); i++) {
             String name = items.get(i).key().getString();
-            // value() points into the vector's memory, freed when the vector is collected: own a handle
-            Module child = new Module(items.get(i).value());
-            visit(child, path.isEmpty() ? name : path + "." + name, depth + 1, typeName(child), maxDepth, rows);
+            // value() points into the vector's memory, which the fence below keeps alive; new Module(value)
+            // would copy the C++ module (another address, another name), not take a handle on it
+            Module child = items.get(i).value();
+            String childType = javaTypes.getOrDefault(child.address(), libtorchName(child));
+            visit(child, path.isEmpty() ? name : path + "." + name, depth + 1, childType, maxDepth, javaTypes, rows);
         }
+        Reference.reachabilityFence(items);
+        Reference.reachabilityFence(children);
     }
 
     private static long count(Map<String, Tensor> parameters, boolean trainableOnly) {
@@ -52,11 +58,13 @@ final class ModuleTree {
         return n;
     }
 
-    /** {@code torch::nn::LinearImpl} reads as {@code Linear}, the name PyTorch users know. */
-    static String typeName(Module module) {
-        String name = module.name().getString();
+    /**
+     * Libtorch's name for a module Java does not hold: {@code torch::nn::LinearImpl} reads as {@code Linear};
+     * JavaCPP's adapter classes spell {@code :} as {@code _0003a}.
+     */
+    static String libtorchName(Module module) {
+        String name = module.name().getString().replace("_0003a", ":");
         int colons = name.lastIndexOf("::");
-        String simple = colons < 0 ? name : name.substring(colons + 2);
-        return simple.endsWith("Impl") && simple.length() > 4 ? simple.substring(0, simple.length() - 4) : simple;
+        return JavaModules.stripImpl(colons < 0 ? name : name.substring(colons + 2));
     }
 }

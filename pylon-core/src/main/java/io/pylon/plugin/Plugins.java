@@ -11,13 +11,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.pylon.criteria.Criteria;
-import io.pylon.data.Datasets;
-import io.pylon.data.transform.Transforms;
-import io.pylon.metrics.Metrics;
-import io.pylon.models.Models;
-import io.pylon.trainer.callback.Callbacks;
-
 /**
  * Loads every {@link PylonPlugin} on the class path into the registries, once per JVM. The registries call
  * {@link #loadOnce} before each lookup, so a plugin's names resolve no matter which registry is asked
@@ -58,7 +51,7 @@ public final class Plugins {
             }
             loading = true;
             try {
-                load(classLoader());
+                load(classLoader(), Registrars.global());
                 loaded = true;
             } catch (PluginLoadException e) {
                 failure = e;
@@ -70,10 +63,10 @@ public final class Plugins {
     }
 
     /**
-     * Loads the plugins {@code loader} declares into the registries and returns their class names. Public
-     * for hosts with their own plugin class loader; {@link #loadOnce} is the usual entry.
+     * Loads the plugins {@code loader} declares into {@code registrars} and returns their class names, in
+     * load order. Public for hosts with their own plugin class loader; {@link #loadOnce} is the usual entry.
      */
-    public static List<String> load(ClassLoader loader) {
+    public static List<String> load(ClassLoader loader, Registrars registrars) {
         ProviderSources sources = ProviderSources.scan(loader);
         List<String> names = new ArrayList<>();
         Iterator<ServiceLoader.Provider<PylonPlugin>> providers =
@@ -91,7 +84,7 @@ public final class Plugins {
             String className = provider.type().getName();
             String source = sources.sourceOf(className);
             try {
-                install(provider.get());
+                registrars.install(provider.get());
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 throw new PluginLoadException("plugin " + className + " from " + source + " failed to load: "
                         + e.getMessage(), e);
@@ -100,15 +93,6 @@ public final class Plugins {
             names.add(className);
         }
         return names;
-    }
-
-    private static void install(PylonPlugin plugin) {
-        plugin.registerModels(Models::register);
-        plugin.registerCriteria(Criteria::register);
-        plugin.registerMetrics(Metrics::register);
-        plugin.registerCallbacks(Callbacks::register);
-        plugin.registerDatasets(Datasets::register);
-        plugin.registerTransforms(Transforms::register);
     }
 
     private static PluginLoadException notLoadable(ServiceConfigurationError e, ProviderSources sources) {

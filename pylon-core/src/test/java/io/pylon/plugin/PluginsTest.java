@@ -1,0 +1,124 @@
+package io.pylon.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pylon.config.MapNode;
+import io.pylon.config.Origin;
+import io.pylon.criteria.Criteria;
+import io.pylon.criteria.Mse;
+import io.pylon.data.transform.Identity;
+import io.pylon.data.transform.Transforms;
+import io.pylon.models.Models;
+import io.pylon.registry.UnknownNameException;
+
+class PluginsTest {
+
+    @TempDir
+    Path dir;
+
+    /** A class loader seeing the test classes plus a service file listing {@code providers}. */
+    private URLClassLoader loaderDeclaring(String... providers) throws IOException {
+        Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+        Files.writeString(services.resolve(PylonPlugin.class.getName()),
+                "# test plugins\n" + String.join("\n", providers) + "\n");
+        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, PluginsTest.class.getClassLoader());
+    }
+
+    @Test
+    void aPluginAddsOneComponentOfEveryKind() throws IOException {
+        RecordingRegistrars recording = new RecordingRegistrars();
+        try (URLClassLoader loader = loaderDeclaring(RecordingPlugin.class.getName())) {
+            assertThat(Plugins.load(loader, recording.registrars())).containsExactly(RecordingPlugin.class.getName());
+        }
+        assertThat(recording.registered).containsExactly("model:plugin_test_mlp", "criterion:plugin_test_loss",
+                "metric:plugin_test_metric", "callback:plugin_test_callback", "dataset:plugin_test_data",
+                "transform:plugin_test_identity");
+    }
+
+    @Test
+    void transformsRegisterAndBindLikeTheOtherKinds() {
+        Transforms.register("plugin_test_transform", Identity.class, p -> p);
+
+        assertThat(Transforms.names()).contains("plugin_test_transform", "identity");
+        assertThat(Transforms.create("plugin_test_transform", MapNode.empty(Origin.described("test")), "t"))
+                .isEqualTo(new Identity());
+        assertThatThrownBy(() -> Transforms.create("nope", MapNode.empty(Origin.described("test")), "t"))
+                .isInstanceOf(UnknownNameException.class).hasMessageContaining("identity, plugin_test_transform");
+    }
+
+    @Test
+    void compositeCriterionNamesAreReserved() {
+        assertThatThrownBy(() -> Criteria.register("combined", Mse.class, p -> p))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("composite");
+    }
+
+    @Test
+    void aPluginThatCannotBeConstructedIsNamedWithItsSource() throws IOException {
+        try (URLClassLoader loader = loaderDeclaring(ExplodingPlugin.class.getName())) {
+            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+                    .hasMessageContaining("plugin " + ExplodingPlugin.class.getName())
+                    .hasMessageContaining(dir.toUri().getPath());
+        }
+    }
+
+    @Test
+    void aMissingPluginClassIsNamedWithItsSource() throws IOException {
+        try (URLClassLoader loader = loaderDeclaring("io.pylon.plugin.NoSuchPlugin")) {
+            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+                    .hasMessageContaining("plugin io.pylon.plugin.NoSuchPlugin")
+                    .hasMessageContaining(dir.toUri().getPath());
+        }
+    }
+
+    @Test
+    void aPluginCannotShadowABuiltIn() throws IOException {
+        try (URLClassLoader loader = loaderDeclaring(ShadowingPlugin.class.getName())) {
+            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+                    .hasMessageContaining("plugin " + ShadowingPlugin.class.getName())
+                    .hasMessageContaining("model 'mlp' is registered twice");
+        }
+    }
+
+    @Test
+    void unknownNamesStillListTheRegisteredOnes() {
+        assertThatThrownBy(() -> Models.paramsType("no_such_model")).isInstanceOf(UnknownNameException.class)
+                .hasMessageContaining("mlp").hasMessageContaining("cnn");
+    }
+
+    @Test
+    void loadOnceIsIdempotentAcrossThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Callable<Integer> task = () -> {
+                    Plugins.loadOnce();
+                    return Models.names().size();
+                };
+                results.add(pool.submit(task));
+            }
+            int first = results.get(0).get();
+            for (Future<Integer> result : results) {
+                assertThat(result.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
