@@ -1,7 +1,6 @@
 package io.pylon.models;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.HashMap;
@@ -52,14 +51,19 @@ final class JavaModules {
                 if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
                     continue;
                 }
-                try {
-                    field.setAccessible(true);
-                    collect(field.get(module), types, seen);
-                } catch (IllegalAccessException | InaccessibleObjectException e) {
-                    // the type then falls back to libtorch's name for this module
-                    continue;
+                // a field Java will not open leaves its modules to libtorch's generic name
+                if (field.trySetAccessible()) {
+                    collect(read(field, module), types, seen);
                 }
             }
+        }
+    }
+
+    private static Object read(Field field, Object owner) {
+        try {
+            return field.get(owner);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("field " + field + " is accessible yet cannot be read", e);
         }
     }
 
