@@ -87,7 +87,7 @@ public final class Plugins {
                 registrars.install(provider.get());
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 throw new PluginLoadException("plugin " + className + " from " + source + " failed to load: "
-                        + e.getMessage(), e);
+                        + describe(e), e);
             }
             LOG.info("loaded plugin {} from {}", className, source);
             names.add(className);
@@ -100,7 +100,16 @@ public final class Plugins {
         String where = m.find()
                 ? "plugin " + m.group(1) + " from " + sources.sourceOf(m.group(1))
                 : "a plugin (declared: " + sources.all() + ")";
-        return new PluginLoadException(where + " failed to load: " + e.getMessage(), e);
+        return new PluginLoadException(where + " failed to load: " + describe(e), e);
+    }
+
+    /** The error's message plus its root cause's, which is where a plugin's own exception ends up. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getMessage() : e.getMessage() + " (caused by " + root + ")";
     }
 
     private static ClassLoader classLoader() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +77,22 @@ class PluginsTest {
             assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
                     .hasMessageContaining("plugin " + ExplodingPlugin.class.getName())
                     .hasMessageContaining(dir.toUri().getPath());
+        }
+    }
+
+    @Test
+    void aFailingPluginInAJarIsNamedWithTheJar() throws IOException {
+        Path jar = dir.resolve("broken-plugin.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(ProviderSources.SERVICE_FILE));
+            out.write((ExplodingPlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                PluginsTest.class.getClassLoader())) {
+            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+                    .hasMessageContaining("plugin " + ExplodingPlugin.class.getName() + " from " + jar.toUri().getPath())
+                    .hasMessageContaining("boom in constructor");
         }
     }
 

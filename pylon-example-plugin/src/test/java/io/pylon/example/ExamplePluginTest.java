@@ -88,5 +88,8 @@ class ExamplePluginTest {
         assertThatThrownBy(() -> Criteria.create("label_smoothing", MapNode.empty(Origin.described("test")), "criterion"))
                 .isInstanceOf(UnknownNameException.class).hasMessageContaining(ExamplePlugin.LOSS)
                 .hasMessageContaining("cross_entropy");
+        assertThatThrownBy(() -> Callbacks.create(Config.parse("callbacks: [{name: epoch_timers}]\n", "c.yaml")
+                .find("callbacks").orElseThrow()))
+                .hasMessageContaining("epoch_timers").hasMessageContaining(ExamplePlugin.CALLBACK);
     }
 }
