@@ -22,10 +22,7 @@ public final class Plugins {
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
     private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");
 
-    private static final Object LOCK = new Object();
-    private static volatile boolean loaded;
-    private static boolean loading;
-    private static PluginLoadException failure;
+    private static final OnceLoader GLOBAL = new OnceLoader(Plugins::contextClassLoader, Registrars::global);
 
     private Plugins() {
     }
@@ -39,27 +36,7 @@ public final class Plugins {
      *     to register
      */
     public static void loadOnce() {
-        if (loaded) {
-            return;
-        }
-        synchronized (LOCK) {
-            if (failure != null) {
-                throw failure;
-            }
-            if (loaded || loading) {
-                return;
-            }
-            loading = true;
-            try {
-                load(classLoader(), Registrars.global());
-                loaded = true;
-            } catch (PluginLoadException e) {
-                failure = e;
-                throw e;
-            } finally {
-                loading = false;
-            }
-        }
+        GLOBAL.loadOnce();
     }
 
     /**
@@ -112,7 +89,7 @@ public final class Plugins {
         return root == e ? e.getMessage() : e.getMessage() + " (caused by " + root + ")";
     }
 
-    private static ClassLoader classLoader() {
+    private static ClassLoader contextClassLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : Plugins.class.getClassLoader();
     }

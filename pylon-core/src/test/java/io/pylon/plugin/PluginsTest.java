@@ -9,12 +9,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -37,6 +31,10 @@ class PluginsTest {
 
     /** A class loader seeing the test classes plus a service file listing {@code providers}. */
     private URLClassLoader loaderDeclaring(String... providers) throws IOException {
+        return loaderDeclaring(dir, providers);
+    }
+
+    static URLClassLoader loaderDeclaring(Path dir, String... providers) throws IOException {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
         Files.writeString(services.resolve(PylonPlugin.class.getName()),
                 "# test plugins\n" + String.join("\n", providers) + "\n");
@@ -118,26 +116,5 @@ class PluginsTest {
     void unknownNamesStillListTheRegisteredOnes() {
         assertThatThrownBy(() -> Models.paramsType("no_such_model")).isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("mlp").hasMessageContaining("cnn");
-    }
-
-    @Test
-    void loadOnceIsIdempotentAcrossThreads() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                Callable<Integer> task = () -> {
-                    Plugins.loadOnce();
-                    return Models.names().size();
-                };
-                results.add(pool.submit(task));
-            }
-            int first = results.get(0).get();
-            for (Future<Integer> result : results) {
-                assertThat(result.get()).isEqualTo(first);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.pylon.plugin;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,7 +14,9 @@ import io.pylon.trainer.callback.Callback;
 /** Registrars that only record {@code kind:name}, so tests load plugins without touching the registries. */
 final class RecordingRegistrars {
 
-    final List<String> registered = new ArrayList<>();
+    final List<String> registered = Collections.synchronizedList(new ArrayList<>());
+    /** Runs inside every model registration, to act like a plugin that looks something up while loading. */
+    volatile Runnable onModel = () -> { };
 
     Registrars registrars() {
         CriterionRegistrar criteria = new CriterionRegistrar() {
@@ -41,7 +44,10 @@ final class RecordingRegistrars {
                 registered.add("transform:" + name);
             }
         };
-        return new Registrars((name, factory) -> registered.add("model:" + name), criteria, metrics, callbacks,
+        return new Registrars((name, factory) -> {
+            onModel.run();
+            registered.add("model:" + name);
+        }, criteria, metrics, callbacks,
                 (name, factory) -> registered.add("dataset:" + name), transforms);
     }
 }
