@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.bytedeco.pytorch.EmbeddingImpl;
+import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,32 @@ class ModelSummaryTest {
 
         assertThat(summary.outputShapes()).containsOnlyKeys("unavailable");
         assertThat(summary.totalParams()).isEqualTo(43);
+    }
+
+    /** Token models take integer ids: the float probe fails and the integer one measures the output. */
+    static final class TokenNet extends Module implements Model {
+
+        private final EmbeddingImpl embedding;
+
+        TokenNet() {
+            super("TokenNet");
+            embedding = register_module("embedding", new EmbeddingImpl(11, 3));
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return embedding.forward(input);
+        }
+    }
+
+    @Test
+    void probesTokenModelsWithIntegerIds() {
+        Engine.start();
+        ModelSummary summary = ModelSummary.of(new TokenNet(), new DataSpec(new long[] {7}, 11), -1);
+
+        assertThat(summary.outputShapes()).isEqualTo(Map.of("output", "[1, 7, 3]"));
+        assertThat(summary.rows()).extracting(ModuleRow::type).containsExactly("TokenNet", "Embedding");
+        assertThat(summary.totalParams()).isEqualTo(33);
     }
 
     @Test
