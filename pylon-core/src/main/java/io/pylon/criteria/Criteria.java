@@ -11,6 +11,7 @@ import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
 import io.pylon.criteria.composite.CompositeCriteria;
+import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 import io.pylon.registry.UnknownNameException;
 
@@ -52,6 +53,7 @@ public final class Criteria {
      * {@code keyPath} names that section in error messages, which point at the offending file and line.
      */
     public static Criterion create(String name, MapNode params, String keyPath) {
+        Plugins.loadOnce();
         if (CompositeCriteria.isComposite(name)) {
             return CompositeCriteria.create(name, params, keyPath, (inner, innerParams) -> create(inner, innerParams, keyPath));
         }
@@ -73,6 +75,15 @@ public final class Criteria {
 
     /** The registered names with their parameter records. */
     public static Registry<?> registry() {
+        Plugins.loadOnce();
         return REGISTRY;
+    }
+
+    /** Adds a loss (plugins); a name can be registered once, and composite names are reserved. */
+    public static <P extends Record> void register(String name, Class<P> params, Function<? super P, Criterion> factory) {
+        if (CompositeCriteria.isComposite(name)) {
+            throw new IllegalStateException("criterion '" + name + "' is a built-in composite and cannot be registered");
+        }
+        REGISTRY.register(name, new Entry(params, p -> factory.apply(params.cast(p))));
     }
 }

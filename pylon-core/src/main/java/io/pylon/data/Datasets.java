@@ -2,6 +2,7 @@ package io.pylon.data;
 
 import java.util.Set;
 
+import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 
 /** The entry point the trainer calls: dataset name to loaders. */
@@ -20,6 +21,7 @@ public final class Datasets {
      * @throws io.pylon.PylonUserException for missing or corrupt data files
      */
     public static DataSplits open(DataConfig config, long seed) {
+        Plugins.loadOnce();
         return REGISTRY.get(config.name()).open(config, seed);
     }
 
@@ -29,6 +31,7 @@ public final class Datasets {
     }
 
     public static Set<String> names() {
+        Plugins.loadOnce();
         return REGISTRY.names();
     }
 

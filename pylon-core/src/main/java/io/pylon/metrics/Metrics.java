@@ -13,6 +13,7 @@ import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.Origin;
 import io.pylon.config.ScalarNode;
+import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 import io.pylon.registry.UnknownNameException;
 
@@ -71,6 +72,7 @@ public final class Metrics {
      * invalid parameter, a metric listed twice) are {@link ConfigException}s naming the file and line.
      */
     public static List<Metric> create(ConfigNode section) {
+        Plugins.loadOnce();
         if (section instanceof ScalarNode scalar && scalar.isNull()) {
             return List.of();
         }
@@ -121,6 +123,7 @@ public final class Metrics {
      * @throws UnknownNameException for a key of no registered metric
      */
     public static Direction direction(String key) {
+        Plugins.loadOnce();
         if (key.equals("loss")) {
             return Direction.LOWER_IS_BETTER;
         }
@@ -129,6 +132,13 @@ public final class Metrics {
     }
 
     public static Registry<?> registry() {
+        Plugins.loadOnce();
         return REGISTRY;
+    }
+
+    /** Adds a metric (plugins); a name can be registered once. */
+    public static <P extends Record> void register(String name, Class<P> params, Function<? super P, Metric> factory,
+            Direction direction) {
+        REGISTRY.register(name, new Entry(params, p -> factory.apply(params.cast(p)), direction));
     }
 }

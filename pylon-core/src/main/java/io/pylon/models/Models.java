@@ -4,6 +4,7 @@ import java.util.Set;
 
 import io.pylon.data.DataSpec;
 import io.pylon.engine.Engine;
+import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 
 /**
@@ -27,6 +28,7 @@ public final class Models {
      * @throws io.pylon.registry.UnknownNameException for an unknown name (the message lists the known ones)
      */
     public static Model create(String name, Object params, DataSpec spec) {
+        Plugins.loadOnce();
         ModelFactory<?> factory = REGISTRY.get(name);
         Engine.start();
         try {
@@ -38,6 +40,7 @@ public final class Models {
 
     /** The params record type of model {@code name}. */
     public static Class<? extends Record> paramsType(String name) {
+        Plugins.loadOnce();
         return REGISTRY.get(name).paramsType();
     }
 
@@ -47,6 +50,7 @@ public final class Models {
     }
 
     public static Set<String> names() {
+        Plugins.loadOnce();
         return REGISTRY.names();
     }
 }

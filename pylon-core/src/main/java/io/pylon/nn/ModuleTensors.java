@@ -20,6 +20,11 @@ public final class ModuleTensors {
         return toMap(module.named_parameters(true));
     }
 
+    /** The module's own parameters, without those of its submodules ({@code recurse = false}). */
+    public static Map<String, Tensor> ownParameters(Module module) {
+        return toMap(module.named_parameters(false));
+    }
+
     public static Map<String, Tensor> buffers(Module module) {
         return toMap(module.named_buffers(true));
     }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.composite.ScheduledCriterion;
+import io.pylon.data.DataSpec;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
@@ -169,6 +170,11 @@ public final class Trainer implements TrainerView, AutoCloseable {
     @Override
     public RunDirectory runDirectory() {
         return parts.runDirectory();
+    }
+
+    @Override
+    public DataSpec dataSpec() {
+        return parts.data().spec();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pylon.criteria.Criterion;
+import io.pylon.data.DataSpec;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.run.RunDirectory;
@@ -24,6 +25,9 @@ public interface TrainerView {
     Optimizer optimizer();
 
     RunDirectory runDirectory();
+
+    /** The shapes the model was built for (what a sample input looks like). */
+    DataSpec dataSpec();
 
     long batchesPerEpoch();
 

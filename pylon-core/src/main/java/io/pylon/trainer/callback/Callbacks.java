@@ -12,10 +12,11 @@ import io.pylon.config.ConfigNode;
 import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
+import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 
 /**
- * Builds the callbacks of a run from the {@code callbacks:} list. The built-ins nan_guard,
+ * Builds the callbacks of a run from the {@code callbacks:} list. The built-ins model_summary, nan_guard,
  * metrics_logger, lr_monitor, progress_bar and model_checkpoint are always present unless listed with
  * {@code enabled: false}; listing one changes its parameters. model_checkpoint runs last so that the
  * state it saves includes every other callback's update of the same step.
@@ -32,22 +33,30 @@ public final class Callbacks {
             .register("progress_bar", new Entry(ProgressBar.Params.class, p -> new ProgressBar((ProgressBar.Params) p)))
             .register("early_stopping", new Entry(EarlyStopping.Params.class,
                     p -> new EarlyStopping((EarlyStopping.Params) p)))
+            .register(ModelSummaryCallback.NAME, new Entry(ModelSummaryCallback.class, p -> (ModelSummaryCallback) p))
             .register("model_checkpoint", new Entry(ModelCheckpoint.Params.class,
                     p -> new ModelCheckpoint((ModelCheckpoint.Params) p)));
 
     private static final List<String> DEFAULTS =
-            List.of("nan_guard", "metrics_logger", "lr_monitor", "progress_bar", "model_checkpoint");
+            List.of("model_summary", "nan_guard", "metrics_logger", "lr_monitor", "progress_bar", "model_checkpoint");
     private static final String LAST = "model_checkpoint";
 
     private Callbacks() {
     }
 
     public static Registry<?> registry() {
+        Plugins.loadOnce();
         return REGISTRY;
+    }
+
+    /** Adds a callback (plugins); it runs when listed under {@code callbacks:}. A name can be registered once. */
+    public static <P extends Record> void register(String name, Class<P> params, Function<? super P, Callback> factory) {
+        REGISTRY.register(name, new Entry(params, p -> factory.apply(params.cast(p))));
     }
 
     /** {@code section} is the {@code callbacks:} list (or absent: an empty list). */
     public static List<Callback> create(ConfigNode section) {
+        Plugins.loadOnce();
         Map<String, MapNode> listed = new LinkedHashMap<>();
         List<ConfigNode> items = section instanceof ListNode list ? list.items() : List.of();
         if (!(section instanceof ListNode) && !(section instanceof ScalarNode s && s.value() == null)) {

@@ -101,7 +101,7 @@ class BuiltInCallbacksTest {
                 """, "c.yaml");
         List<Callback> callbacks = Callbacks.create(config.find("callbacks").orElseThrow());
         assertThat(callbacks).extracting(Callback::name)
-                .containsExactly("nan_guard", "metrics_logger", "lr_monitor", "early_stopping", "model_checkpoint");
+                .containsExactly("model_summary", "nan_guard", "metrics_logger", "lr_monitor", "early_stopping", "model_checkpoint");
     }
 
     @Test

@@ -1,0 +1,9 @@
+package io.pylon.plugin;
+
+/** A test plugin whose constructor fails, as a plugin built against another Pylon version might. */
+public final class ExplodingPlugin implements PylonPlugin {
+
+    public ExplodingPlugin() {
+        throw new IllegalStateException("boom in constructor");
+    }
+}
