@@ -4,6 +4,8 @@ import java.util.Set;
 
 import io.pylon.data.DataSpec;
 import io.pylon.engine.Engine;
+import io.pylon.models.gpt.Gpt;
+import io.pylon.models.gpt.GptParams;
 import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 
@@ -15,7 +17,8 @@ public final class Models {
 
     private static final Registry<ModelFactory<?>> REGISTRY = new Registry<ModelFactory<?>>("model")
             .register("mlp", new ModelFactory<>(MlpParams.class, Mlp::new))
-            .register("cnn", new ModelFactory<>(CnnParams.class, Cnn::new));
+            .register("cnn", new ModelFactory<>(CnnParams.class, Cnn::new))
+            .register("gpt", new ModelFactory<>(GptParams.class, Gpt::new));
 
     private Models() {
     }
