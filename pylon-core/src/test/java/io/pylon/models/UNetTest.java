@@ -289,7 +289,7 @@ class UNetTest {
     @Tag("slow")
     void overfitsSixteenVolumes() {
         Seeds.seed(3);
-        UNet model = UNet.create(params(1, 4, Norm.BATCH, 1, Activation.RELU, Upsampling.TRANSPOSED, 0, true,
+        UNet model = UNet.create(params(1, 4, Norm.BATCH, 1, Activation.RELU, Upsampling.TRANSPOSED, 0, false,
                 false), new DataSpec(new long[] {1, 8, 16, 16}, 3), 3);
         model.train(true);
         Tensor x = inputs(16, 1, 8, 16, 16);
