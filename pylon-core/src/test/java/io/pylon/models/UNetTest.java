@@ -289,11 +289,12 @@ class UNetTest {
     @Tag("slow")
     void overfitsSixteenVolumes() {
         Seeds.seed(3);
-        UNet model = UNet.create(params(1, 4, Norm.BATCH, 1, Activation.RELU, Upsampling.TRANSPOSED, 0, false,
+        UNet model = UNet.create(params(1, 4, Norm.BATCH, 1, Activation.RELU, Upsampling.TRANSPOSED, 0, true,
                 false), new DataSpec(new long[] {1, 8, 16, 16}, 3), 3);
         model.train(true);
         Tensor x = inputs(16, 1, 8, 16, 16);
 
+        // about 200 s on two shared CPU cores (libtorch's CPU conv3d path without oneDNN); passed at 200 steps
         assertThat(fit(model, x, labels(x), 200, 1e-2)).isLessThan(0.05);
     }
 
