@@ -29,7 +29,9 @@ import io.pylon.engine.Seeds;
 import io.pylon.engine.Tensors;
 import io.pylon.models.ResNetParams.Stem;
 import io.pylon.nn.ModuleTensors;
+import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
+import io.pylon.optim.Optimizers;
 
 class ResNetTest {
 
@@ -144,7 +146,7 @@ class ResNetTest {
 
     @ParameterizedTest
     @MethodSource("variants")
-    void evalModeIsDeterministicAndOneAdamWStepLowersTheLoss(ResNetParams params) {
+    void evalModeIsDeterministicAndOneSgdStepLowersTheLoss(ResNetParams params) {
         Seeds.seed(7);
         ResNet model = new ResNet(params, SMALL);
         Tensor x = inputs(8, 3, 16, 16);
@@ -152,7 +154,8 @@ class ResNetTest {
         assertThat(torch.equal(model.forward(x), model.forward(x))).isTrue();
 
         model.train(true);
-        Optimizer optimizer = adamw(model, 1e-2);
+        // plain gradient descent: AdamW's sign-like first step overshoots on ResNet-34's 1x1 late stages
+        Optimizer optimizer = Optimizers.create(OptimConfig.of("sgd", 1e-2), model);
         Tensor before = loss(model, x);
         before.backward();
         optimizer.step();
