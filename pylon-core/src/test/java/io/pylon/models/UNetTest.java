@@ -31,11 +31,11 @@ import io.pylon.data.DataSpec;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Seeds;
 import io.pylon.engine.Tensors;
+import io.pylon.models.UNetParams.Upsampling;
+import io.pylon.nn.Activation;
 import io.pylon.nn.ModuleTensors;
 import io.pylon.nn.Norm;
-import io.pylon.nn.Activation;
 import io.pylon.optim.Optimizer;
-import io.pylon.models.UNetParams.Upsampling;
 
 class UNetTest {
 
