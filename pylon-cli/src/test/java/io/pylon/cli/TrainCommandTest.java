@@ -88,6 +88,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void registeredResNetTrainsFromConfigAndWritesItsSummary() throws IOException {
+        Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 300, 100, 5);
+        CliRun run = CliRun.of(smallRun(data, dir.resolve("runs"), "resnet",
+                "model={name: resnet, depth: 18, stem: cifar, width: 4}", "trainer.max_epochs=1"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path runDir = dir.resolve("runs/fashion-mnist/resnet");
+        assertThat(runDir.resolve("model_summary.txt")).content().contains("ResNet");
+        assertThat(MetricsLog.read(runDir.resolve("metrics.jsonl")))
+                .anySatisfy(r -> assertThat(r.path("split").asText()).isEqualTo("test"));
+    }
+
+    @Test
     void missingDataNamesBothRemedies() {
         CliRun run = CliRun.of(smallRun(dir.resolve("nowhere"), dir.resolve("runs"), "nodata"));
         assertThat(run.exitCode()).isEqualTo(2);

@@ -18,7 +18,11 @@ public final class Models {
     private static final Registry<ModelFactory<?>> REGISTRY = new Registry<ModelFactory<?>>("model")
             .register("mlp", new ModelFactory<>(MlpParams.class, Mlp::new))
             .register("cnn", new ModelFactory<>(CnnParams.class, Cnn::new))
-            .register("gpt", new ModelFactory<>(GptParams.class, Gpt::new));
+            .register("gpt", new ModelFactory<>(GptParams.class, Gpt::new))
+            .register("resnet", new ModelFactory<>(ResNetParams.class, ResNet::new))
+            .register("unet2d", new ModelFactory<>(UNetParams.class, (p, s) -> UNet.create(p, s, 2)))
+            .register("unet3d", new ModelFactory<>(UNetParams.class, (p, s) -> UNet.create(p, s, 3)))
+            .register("rsunet3d", new ModelFactory<>(RSUNetParams.class, RSUNet::new));
 
     private Models() {
     }

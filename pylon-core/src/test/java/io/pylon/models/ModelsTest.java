@@ -144,11 +144,11 @@ class ModelsTest {
 
     @Test
     void registryResolvesNamesAndParamsTypes() {
-        assertThat(Models.names()).contains("cnn", "gpt", "mlp");
+        assertThat(Models.names()).contains("cnn", "gpt", "mlp", "resnet", "rsunet3d", "unet2d", "unet3d");
         assertThat(Models.paramsType("cnn")).isEqualTo(CnnParams.class);
         assertThat(Models.paramsType("mlp")).isEqualTo(MlpParams.class);
         assertThatThrownBy(() -> Models.paramsType("no_such_model")).isInstanceOf(UnknownNameException.class)
-                .hasMessageContaining("no_such_model").hasMessageContaining("cnn, gpt, mlp");
+                .hasMessageContaining("no_such_model").hasMessageContaining("cnn, gpt, mlp, resnet");
         assertThatThrownBy(() -> Models.create("cnn", MlpParams.defaults(), MNIST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CnnParams");
     }
