@@ -90,8 +90,10 @@ class TrainCommandTest {
     @Test
     void registeredResNetTrainsFromConfigAndWritesItsSummary() throws IOException {
         Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 300, 100, 5);
-        CliRun run = CliRun.of(smallRun(data, dir.resolve("runs"), "resnet",
-                "model={name: resnet, depth: 18, stem: cifar, width: 4}", "trainer.max_epochs=1"));
+        CliRun run = CliRun.of("train", ConfigCommandTest.EXAMPLES.resolve("fashion-mnist.yaml").toString(),
+                "model=resnet", "model.width=4", "data.root=" + data, "data.val_size=100", "data.batch_size=50",
+                "trainer.max_epochs=1", "trainer.threads=1", "experiment.runs_dir=" + dir.resolve("runs"),
+                "experiment.run_name=resnet");
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path runDir = dir.resolve("runs/fashion-mnist/resnet");
         assertThat(runDir.resolve("model_summary.txt")).content().contains("ResNet");
