@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.bytedeco.pytorch.Module;
 
@@ -50,7 +51,7 @@ public final class TrainingRun {
         RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(), experiment.runName(), clock);
         String yaml = config.toYaml();
         dir.writeConfig(yaml);
-        TrainingComponents parts = build(run, yaml, dir);
+        TrainingComponents parts = build(run, yaml, dir, false);
         return new Trainer(parts, MetricsLog.append(dir.metrics()));
     }
 
@@ -70,14 +71,15 @@ public final class TrainingRun {
         if (!overrides.isEmpty()) {
             dir.writeConfig(yaml);
         }
-        TrainingComponents parts = build(Binder.bind(config.root(), "", RunConfig.class), yaml, dir);
+        TrainingComponents parts = build(Binder.bind(config.root(), "", RunConfig.class), yaml, dir, true);
         LoopState at = TrainerCheckpoints.peekPosition(checkpoint);
         Trainer trainer = new Trainer(parts, MetricsLog.resume(dir.metrics(), at.globalStep()));
         trainer.restore(checkpoint);
         return trainer;
     }
 
-    static TrainingComponents build(RunConfig run, String resolvedYaml, RunDirectory dir) {
+    /** {@code resuming}: the checkpoint will overwrite every weight, so {@code model.weights} is not read again. */
+    static TrainingComponents build(RunConfig run, String resolvedYaml, RunDirectory dir, boolean resuming) {
         TrainerConfig trainerConfig = run.trainer();
         Engine.start(new EngineOptions(trainerConfig.threads(), trainerConfig.onednn()));
         Seeds.seed(run.seed());
@@ -89,7 +91,12 @@ public final class TrainingRun {
                 Models.paramsType(modelName));
         Model model = Models.create(modelName, modelParams, data.spec());
         // pretrained weights and frozen parameters must be in place before the optimizer takes the parameters
-        FineTuning.from(run.model()).apply(model);
+        FineTuning fineTuning = FineTuning.from(run.model());
+        if (resuming) {
+            fineTuning = new FineTuning(Optional.empty(), fineTuning.weightsStrict(), fineTuning.freeze(),
+                    fineTuning.unfreeze());
+        }
+        fineTuning.apply(model);
         Module module = model.module();
 
         String criterionName = componentName(run.criterion(), "criterion");

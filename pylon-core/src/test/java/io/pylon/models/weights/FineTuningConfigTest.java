@@ -79,6 +79,24 @@ class FineTuningConfigTest {
     }
 
     @Test
+    void resumingDoesNotReadThePretrainedFileAgain() throws IOException {
+        Path file = pretrained();
+        Config config = config("[8]", "weights: '" + file + "', freeze: ['fc0.*']");
+        Path runDir;
+        try (Trainer trainer = TrainingRun.create(config, Clock.systemUTC())) {
+            trainer.fit();
+            runDir = trainer.runDirectory().path();
+        }
+        Files.delete(file);
+        try (Trainer resumed = TrainingRun.resume(runDir, List.of("trainer.max_epochs=2"))) {
+            assertThat(resumed.position().epoch()).isEqualTo(1);
+            assertThat(resumed.optimizer().groups().stream().flatMap(g -> g.parameterNames().stream()))
+                    .doesNotContain("fc0.weight", "fc0.bias");
+            assertThat(resumed.fit().position().epoch()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void strictWeightsOfAnotherArchitectureFailTheRun() throws IOException {
         Path file = pretrained();
         Config config = config("[8, 8]", "weights: '" + file + "'");
