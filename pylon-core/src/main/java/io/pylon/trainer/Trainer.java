@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.pylon.checkpoint.CheckpointFile;
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.data.DataSpec;
@@ -115,8 +116,12 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     /** Restores model, optimizer, scheduler, RNG, callbacks and position from a checkpoint. */
     public void restore(Path checkpoint) {
-        TrainerCheckpoints.Restored restored = TrainerCheckpoints.restore(checkpoint, parts, trainMetrics);
-        position = restored.position();
+        restore(checkpoint, CheckpointFile.read(checkpoint));
+    }
+
+    /** Restores from a checkpoint already read and verified (so a resume reads the file once). */
+    void restore(Path checkpoint, CheckpointFile.Contents contents) {
+        position = TrainerCheckpoints.restore(checkpoint, contents, parts, trainMetrics);
         callbacks.onCheckpointLoad(this, checkpoint);
         LOG.info("resumed from {} at epoch {}, batch {}, step {}", checkpoint, position.epoch(),
                 position.batchInEpoch(), position.globalStep());

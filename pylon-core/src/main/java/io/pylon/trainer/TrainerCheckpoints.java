@@ -35,9 +35,6 @@ final class TrainerCheckpoints {
     private TrainerCheckpoints() {
     }
 
-    record Restored(LoopState position) {
-    }
-
     static void save(Path file, TrainingComponents parts, LoopState position, RunningMetrics trainMetrics) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         ModuleTensors.stateDict(parts.model().module()).forEach((k, v) -> tensors.put(MODEL + k, v));
@@ -67,8 +64,8 @@ final class TrainerCheckpoints {
 
     /** Verifies the whole file first; only a file that passed every check is applied. */
     @SuppressWarnings("unchecked")
-    static Restored restore(Path file, TrainingComponents parts, RunningMetrics trainMetrics) {
-        CheckpointFile.Contents contents = CheckpointFile.read(file);
+    static LoopState restore(Path file, CheckpointFile.Contents contents, TrainingComponents parts,
+            RunningMetrics trainMetrics) {
         Map<String, Object> state;
         try {
             state = JSON.readValue(contents.stateJson(), new TypeReference<Map<String, Object>>() { });
@@ -107,15 +104,13 @@ final class TrainerCheckpoints {
                 s.loadState((Map<String, Object>) callbackStates.get(c.name()));
             }
         }
-        Map<String, Object> pos = (Map<String, Object>) state.get("position");
-        return new Restored(new LoopState(((Number) pos.get("epoch")).intValue(),
-                ((Number) pos.get("batch_in_epoch")).longValue(), ((Number) pos.get("global_step")).longValue()));
+        return position(file, contents);
     }
 
-    /** The loop position a checkpoint resumes from (the file is fully verified first). */
-    static LoopState peekPosition(Path file) {
+    /** The loop position a verified checkpoint resumes from. */
+    static LoopState position(Path file, CheckpointFile.Contents contents) {
         try {
-            var pos = JSON.readTree(CheckpointFile.read(file).stateJson()).path("position");
+            var pos = JSON.readTree(contents.stateJson()).path("position");
             return new LoopState(pos.path("epoch").asInt(), pos.path("batch_in_epoch").asLong(),
                     pos.path("global_step").asLong());
         } catch (IOException e) {

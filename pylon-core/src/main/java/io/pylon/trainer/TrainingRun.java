@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.bytedeco.pytorch.Module;
 
 import io.pylon.PylonUserException;
+import io.pylon.checkpoint.CheckpointFile;
 import io.pylon.config.Binder;
 import io.pylon.config.Config;
 import io.pylon.config.ConfigException;
@@ -72,9 +73,10 @@ public final class TrainingRun {
             dir.writeConfig(yaml);
         }
         TrainingComponents parts = build(Binder.bind(config.root(), "", RunConfig.class), yaml, dir, true);
-        LoopState at = TrainerCheckpoints.peekPosition(checkpoint);
+        CheckpointFile.Contents contents = CheckpointFile.read(checkpoint);
+        LoopState at = TrainerCheckpoints.position(checkpoint, contents);
         Trainer trainer = new Trainer(parts, MetricsLog.resume(dir.metrics(), at.globalStep()));
-        trainer.restore(checkpoint);
+        trainer.restore(checkpoint, contents);
         return trainer;
     }
 
