@@ -1,12 +1,19 @@
 package io.pylon.data.transform;
 
-import org.bytedeco.pytorch.Tensor;
+import java.util.SplittableRandom;
+
+import io.pylon.data.Sample;
 
 /** Returns the sample unchanged: the neutral element, and a way to switch a configured transform off. */
 public record Identity() implements Transform {
 
     @Override
-    public Tensor apply(Tensor sample, long seed) {
+    public Sample apply(Sample sample, SplittableRandom random) {
         return sample;
+    }
+
+    @Override
+    public boolean isRandom() {
+        return false;
     }
 }

@@ -1,15 +1,38 @@
 package io.pylon.data.transform;
 
-import org.bytedeco.pytorch.Tensor;
+import java.util.SplittableRandom;
+
+import io.pylon.data.Sample;
 
 /**
- * A per-sample data transform (augmentation or preprocessing). The seed is passed in rather than drawn
- * from a global generator so that a sample's augmentation is reproducible across resumes and worker
- * threads; the data-pipeline issue wires transforms into the loaders through {@link Transforms}.
+ * A per-sample transform (preprocessing or augmentation), run by loader worker threads on plain Java
+ * arrays. Randomness comes only from the {@code random} argument, which the loader seeds from
+ * (seed, epoch, sample index): so a sample's augmentation is the same whatever thread runs it, however
+ * many threads there are, and after a resume.
+ *
+ * <p>Implementations are records of validated parameters; they must be thread-safe (one instance serves
+ * every worker) and must not modify the arrays of the sample they are given.
  */
 @FunctionalInterface
 public interface Transform {
 
-    /** Returns the transformed sample; must not modify {@code sample} in place. */
-    Tensor apply(Tensor sample, long seed);
+    /** Returns the transformed sample. */
+    Sample apply(Sample sample, SplittableRandom random);
+
+    /**
+     * Whether the output depends on {@code random}. Deterministic transforms at the head of a chain can be
+     * applied once and cached on disk; random ones run every epoch.
+     */
+    default boolean isRandom() {
+        return true;
+    }
+
+    /**
+     * A stable description of this transform and its parameters, part of the disk cache key: it must change
+     * when the output would. Records give one through {@code toString()} as long as their components print
+     * their values (lists, not arrays).
+     */
+    default String fingerprint() {
+        return toString();
+    }
 }
