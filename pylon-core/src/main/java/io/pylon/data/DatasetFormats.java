@@ -19,6 +19,10 @@ public final class DatasetFormats {
 
     private static final Registry<Entry> REGISTRY = new Registry<>("dataset format");
 
+    static {
+        // each built-in format registers itself here (one line per format)
+    }
+
     private DatasetFormats() {
     }
 

@@ -27,6 +27,10 @@ public final class Transforms {
     private static final Registry<Entry> REGISTRY = new Registry<Entry>("transform")
             .register("identity", new Entry(Identity.class, p -> (Identity) p));
 
+    static {
+        // each built-in family registers itself here (one line per family)
+    }
+
     private Transforms() {
     }
 
