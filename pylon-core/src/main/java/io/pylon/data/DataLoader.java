@@ -7,7 +7,7 @@ import java.util.Iterator;
  * (seed, e), so a run resumed at batch {@code b} of epoch {@code e} sees exactly the batches an
  * uninterrupted run would.
  */
-public interface DataLoader {
+public interface DataLoader extends AutoCloseable {
 
     /** Batches per epoch (after drop_last and limits). */
     long batchesPerEpoch();
@@ -20,4 +20,9 @@ public interface DataLoader {
      * created lazily in {@code next()}, inside the caller's current step scope.
      */
     Iterator<Batch> epoch(int epoch, long startBatch);
+
+    /** Stops worker threads and frees native buffers; the default holds none. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,0 +1,89 @@
+package io.pylon.data.loader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.pylon.data.DataException;
+import io.pylon.data.Dataset;
+import io.pylon.data.Sample;
+import io.pylon.data.transform.Transform;
+import io.pylon.engine.Seeds;
+
+/**
+ * Builds one batch: reads its samples, transforms each with a random stream seeded by (seed, epoch, sample
+ * index) — which is what makes batches independent of the thread that builds them — and collates them.
+ * Applies the bad-sample policy.
+ */
+final class BatchAssembler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchAssembler.class);
+
+    private final Dataset dataset;
+    private final Transform transform;
+    private final LoaderSettings settings;
+    private final BatchBuffers buffers;
+    private final String source;
+    private final AtomicLong skipped = new AtomicLong();
+
+    BatchAssembler(Dataset dataset, Transform transform, LoaderSettings settings, BatchBuffers buffers,
+            String source) {
+        this.dataset = dataset;
+        this.transform = transform;
+        this.settings = settings;
+        this.buffers = buffers;
+        this.source = source;
+    }
+
+    /** The random stream of sample {@code index} in {@code epoch}. */
+    static SplittableRandom sampleRandom(long seed, int epoch, long index) {
+        return new SplittableRandom(Seeds.derive(seed, epoch, index));
+    }
+
+    /** The collated batch, or null when every sample of it was skipped as bad. */
+    Collator.Collated build(long[] indices, int epoch) {
+        List<Sample> samples = new ArrayList<>(indices.length);
+        for (long index : indices) {
+            Sample sample = load(index, epoch);
+            if (sample != null) {
+                samples.add(sample);
+            }
+        }
+        return samples.isEmpty() ? null : Collator.collate(samples, settings.batchSize(), buffers, source);
+    }
+
+    private Sample load(long index, int epoch) {
+        try {
+            Sample raw = dataset.get(index);
+            try {
+                return transform.apply(raw, sampleRandom(settings.seed(), epoch, index));
+            } catch (DataException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new DataException(source, index, "a transform failed: " + e.getMessage(), e);
+            }
+        } catch (DataException e) {
+            if (!settings.badSamples().skip()) {
+                throw e;
+            }
+            long count = skipped.incrementAndGet();
+            if (count > settings.badSamples().maxSkipped()) {
+                throw new DataException(source, index, "more than " + settings.badSamples().maxSkipped()
+                        + " bad samples were skipped (data.max_bad_samples), so the run stops; the last one: "
+                        + e.getMessage() + "; fix or remove the bad files, or raise data.max_bad_samples", e);
+            }
+            LOG.warn("skipping bad sample {} of {} allowed: {}", count, settings.badSamples().maxSkipped(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /** Samples skipped as bad so far. */
+    long skipped() {
+        return skipped.get();
+    }
+}
