@@ -8,5 +8,13 @@ package io.pylon.data;
  * @param test test batches, never shuffled
  * @param spec input shape and class count
  */
-public record DataSplits(DataLoader train, DataLoader val, DataLoader test, DataSpec spec) {
+public record DataSplits(DataLoader train, DataLoader val, DataLoader test, DataSpec spec) implements AutoCloseable {
+
+    /** Stops the loaders' threads and frees their buffers. */
+    @Override
+    public void close() {
+        try (DataLoader a = train; DataLoader b = val; DataLoader c = test) {
+            // try-with-resources closes all three even if one throws
+        }
+    }
 }

@@ -1,9 +1,14 @@
 package io.pylon.data;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
+import io.pylon.PylonUserException;
+import io.pylon.config.ConfigException;
 import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
+import io.pylon.registry.UnknownNameException;
 
 /** The entry point the trainer calls: dataset name to loaders. */
 public final class Datasets {
@@ -22,7 +27,44 @@ public final class Datasets {
      */
     public static DataSplits open(DataConfig config, long seed) {
         Plugins.loadOnce();
-        return REGISTRY.get(config.name()).open(config, seed);
+        String name = config.name();
+        if (REGISTRY.names().contains(name)) {
+            return REGISTRY.get(name).open(config, seed);
+        }
+        if (DatasetFormats.contains(name)) {
+            return openFormat(config, seed);
+        }
+        Set<String> known = new TreeSet<>(REGISTRY.names());
+        known.addAll(DatasetFormats.names());
+        throw new UnknownNameException("dataset or format", name, known);
+    }
+
+    /**
+     * A file format's splits: {@code data.train} (required), {@code data.val} (or the last {@code val_size}
+     * training samples), {@code data.test} (optional).
+     */
+    private static DataSplits openFormat(DataConfig config, long seed) {
+        String name = config.name();
+        if (config.train().entries().isEmpty()) {
+            throw new ConfigException(config.train().origin(), "data.train", "format '" + name
+                    + "' needs a data.train section saying where the training files are");
+        }
+        Dataset train = DatasetFormats.open(name, config.train(), "data.train");
+        Dataset val;
+        if (!config.val().entries().isEmpty()) {
+            val = DatasetFormats.open(name, config.val(), "data.val");
+        } else {
+            long n = train.size();
+            if (config.valSize() >= n) {
+                throw new PylonUserException("data.val_size is " + config.valSize() + " but the training data holds "
+                        + n + " samples; set data.val_size below " + n + " or give a data.val section");
+            }
+            val = new Subset(train, n - config.valSize(), n);
+            train = new Subset(train, 0, n - config.valSize());
+        }
+        Optional<Dataset> test = config.test().entries().isEmpty() ? Optional.empty()
+                : Optional.of(DatasetFormats.open(name, config.test(), "data.test"));
+        return Pipelines.splits(train, val, test, config, seed);
     }
 
     /** Adds a dataset (plugins); a name can be registered once. */

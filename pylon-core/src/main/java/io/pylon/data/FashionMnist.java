@@ -1,6 +1,8 @@
 package io.pylon.data;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Scalar;
@@ -8,9 +10,12 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import io.pylon.PylonUserException;
+import io.pylon.data.array.DType;
+import io.pylon.data.array.NdArray;
 import io.pylon.data.format.IdxArray;
 import io.pylon.data.format.IdxReader;
 import io.pylon.data.format.IdxType;
+import io.pylon.data.transform.Transform;
 import io.pylon.engine.Engine;
 
 /**
@@ -27,6 +32,8 @@ public final class FashionMnist {
     /** Mean and standard deviation of the training pixels scaled to [0, 1]. */
     public static final double MEAN = 0.2860;
     public static final double STD = 0.3530;
+    public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     static final String REMEDY = "re-install the dataset (sudo apt-get install --reinstall dataset-fashion-mnist)"
             + " or re-download the file into data.root";
 
@@ -35,8 +42,42 @@ public final class FashionMnist {
 
     /** The {@link DatasetFactory} registered as {@value #NAME}. */
     public static DataSplits open(DataConfig config, long seed) {
-        Splits splits = load(FashionMnistFiles.locate(config.root()), config.valSize(), config.normalize());
+        FashionMnistFiles files = FashionMnistFiles.locate(config.root());
+        if (config.hasTransforms()) {
+            return openForTransforms(files, config, seed);
+        }
+        Splits splits = load(files, config.valSize(), config.normalize());
         return Datasets.inMemory(splits.train(), splits.val(), splits.test(), spec(), config, seed);
+    }
+
+    /**
+     * With transforms configured, the images stay uint8 arrays in the Java heap (47 MB) and go through the
+     * threaded loader; they are scaled to [0, 1] (and standardised with {@code normalize}) before the
+     * configured transforms, so these see what the in-memory path would produce.
+     */
+    private static DataSplits openForTransforms(FashionMnistFiles files, DataConfig config, long seed) {
+        ArrayDataset full = dataset(files.trainImages(), files.trainLabels(), "fashion_mnist train");
+        long n = full.size();
+        if (config.valSize() >= n) {
+            throw new PylonUserException("data.val_size is " + config.valSize() + " but " + files.trainImages()
+                    + " holds " + n + " samples; set data.val_size below " + n + " so that some remain for training");
+        }
+        ArrayDataset test = dataset(files.testImages(), files.testLabels(), "fashion_mnist test");
+        Transform scale = new PixelScaling(config.normalize() ? MEAN : 0, config.normalize() ? STD : 1);
+        return Pipelines.splits(new Subset(full, 0, n - config.valSize()), new Subset(full, n - config.valSize(), n),
+                Optional.of(test), config, seed, scale);
+    }
+
+    private static ArrayDataset dataset(Path imagesFile, Path labelsFile, String name) {
+        IdxArray[] pair = readChecked(imagesFile, labelsFile);
+        long count = pair[0].shape()[0];
+        long[] labels = new long[Math.toIntExact(count)];
+        byte[] raw = pair[1].data();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = raw[i] & 0xff;
+        }
+        return new ArrayDataset(NdArray.of(pair[0].data(), DType.UINT8, count, 1, SIDE, SIDE),
+                NdArray.of(labels, count), false, name, CLASS_NAMES);
     }
 
     public static DataSpec spec() {
@@ -84,6 +125,20 @@ public final class FashionMnist {
 
     /** One images/labels pair, validated against each other. */
     static LabelledTensors read(Path imagesFile, Path labelsFile, boolean normalize) {
+        IdxArray[] pair = readChecked(imagesFile, labelsFile);
+        IdxArray images = pair[0];
+        IdxArray labels = pair[1];
+        long count = images.shape()[0];
+        Tensor x = images.toTensor().to(ScalarType.Float).div_(new Scalar(255.0));
+        if (normalize) {
+            x.sub_(new Scalar(MEAN)).div_(new Scalar(STD));
+        }
+        Tensor y = labels.toTensor().to(ScalarType.Long);
+        return new LabelledTensors(x.reshape(count, 1, SIDE, SIDE), y);
+    }
+
+    /** Images and labels, validated against each other and against the Fashion-MNIST layout. */
+    private static IdxArray[] readChecked(Path imagesFile, Path labelsFile) {
         IdxArray images = IdxReader.read(imagesFile, REMEDY);
         IdxArray labels = IdxReader.read(labelsFile, REMEDY);
         long[] shape = images.shape();
@@ -102,12 +157,7 @@ public final class FashionMnist {
                     + REMEDY);
         }
         checkLabels(labels.data(), labelsFile);
-        Tensor x = images.toTensor().to(ScalarType.Float).div_(new Scalar(255.0));
-        if (normalize) {
-            x.sub_(new Scalar(MEAN)).div_(new Scalar(STD));
-        }
-        Tensor y = labels.toTensor().to(ScalarType.Long);
-        return new LabelledTensors(x.reshape(count, 1, SIDE, SIDE), y);
+        return new IdxArray[] {images, labels};
     }
 
     private static void checkLabels(byte[] labels, Path file) {

@@ -21,6 +21,8 @@ final class TrainEpoch {
     private final TrainingComponents parts;
     private final Trainer trainer;
     private final DeviceTransfer transfer;
+    private long waitNanos;
+    private long runNanos;
 
     TrainEpoch(TrainingComponents parts, Trainer trainer) {
         this.parts = parts;
@@ -35,7 +37,26 @@ final class TrainEpoch {
         int accumulate = config.accumulateGradBatches();
         Scalar lossScale = new Scalar(1.0 / accumulate);
         LoopState start = trainer.position();
-        Iterator<Batch> batches = parts.data().train().epoch(epoch, start.batchInEpoch());
+        long started = System.nanoTime();
+        waitNanos = 0;
+        try {
+            return run(epoch, config, optimizer, accumulate, lossScale, start);
+        } finally {
+            runNanos = System.nanoTime() - started;
+        }
+    }
+
+    /**
+     * Share of the last {@link #run}'s wall time the loop spent waiting for the loader (in {@code hasNext} and
+     * {@code next}): near 0 when the loader keeps up, high when the model starves for data.
+     */
+    double dataWaitPercent() {
+        return runNanos == 0 ? 0 : 100.0 * waitNanos / runNanos;
+    }
+
+    private boolean run(int epoch, TrainerConfig config, Optimizer optimizer, int accumulate, Scalar lossScale,
+            LoopState start) {
+        Iterator<Batch> batches = timed(parts.data().train().epoch(epoch, start.batchInEpoch()));
         long batchInEpoch = start.batchInEpoch();
         long globalStep = start.globalStep();
         double stepLoss = 0;
@@ -83,6 +104,30 @@ final class TrainEpoch {
         }
         trainer.advance(new LoopState(epoch, batchInEpoch, globalStep));
         return true;
+    }
+
+    private Iterator<Batch> timed(Iterator<Batch> batches) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                long t = System.nanoTime();
+                try {
+                    return batches.hasNext();
+                } finally {
+                    waitNanos += System.nanoTime() - t;
+                }
+            }
+
+            @Override
+            public Batch next() {
+                long t = System.nanoTime();
+                try {
+                    return batches.next();
+                } finally {
+                    waitNanos += System.nanoTime() - t;
+                }
+            }
+        };
     }
 
     private static double clip(Optimizer optimizer, TrainerConfig config) {

@@ -2,6 +2,7 @@ package io.pylon.trainer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import io.pylon.checkpoint.CheckpointFile;
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.data.DataSpec;
+import io.pylon.data.DataSplits;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
@@ -81,7 +83,10 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     private void finishEpoch(int epoch) {
-        EvalResult train = trainMetrics.result("train", position);
+        EvalResult measured = trainMetrics.result("train", position);
+        Map<String, Double> values = new LinkedHashMap<>(measured.values());
+        values.put("data_wait_pct", epochLoop.dataWaitPercent());
+        EvalResult train = new EvalResult(measured.split(), measured.globalStep(), measured.epoch(), values);
         int every = parts.config().valEveryNEpochs();
         if (every > 0 && (epoch + 1) % every == 0) {
             validateAndNotify();
@@ -216,7 +221,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     @Override
     public void close() {
-        try (MetricsLog log = metricsLog) {
+        try (MetricsLog log = metricsLog; DataSplits data = parts.data()) {
             trainMetrics.close();
         }
     }

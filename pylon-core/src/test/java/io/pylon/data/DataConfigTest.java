@@ -24,6 +24,7 @@ class DataConfigTest {
                 case Integer i -> Integer.valueOf(yaml);
                 case Long l -> Long.valueOf(yaml);
                 case Boolean b -> Boolean.valueOf(yaml);
+                case io.pylon.config.ConfigNode node -> value; // structured defaults: bound by the binder itself
                 default -> yaml;
             };
             assertThat(value).as(component.getName()).isEqualTo(expected);

@@ -3,6 +3,7 @@ package io.pylon.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.pylon.optim.OptimConfig;
 import io.pylon.run.MetricsLog;
 import io.pylon.testing.HookRecorder;
 import io.pylon.testing.TrainerFixture;
+import io.pylon.trainer.callback.Callback;
 
 class TrainerTest {
 
@@ -102,6 +104,25 @@ class TrainerTest {
             two = weights(t);
         }
         assertThat(two).isEqualTo(one);
+    }
+
+    @Test
+    void epochResultsReportTheShareOfTimeSpentWaitingForData() {
+        List<Double> waits = new ArrayList<>();
+        try (Trainer trainer = new TrainerFixture().callback(new Callback() {
+            @Override
+            public String name() {
+                return "wait_recorder";
+            }
+
+            @Override
+            public void onEpochEnd(TrainerView view, EvalResult train) {
+                waits.add(train.values().get("data_wait_pct"));
+            }
+        }).build(runs, "wait")) {
+            trainer.fit();
+        }
+        assertThat(waits).hasSize(2).allSatisfy(w -> assertThat(w).isBetween(0.0, 100.0));
     }
 
     @Test

@@ -149,13 +149,11 @@ class ParallelLoaderTest {
     void batchBuffersAreReusedAcrossEpochs() {
         try (ParallelLoader loader = new ParallelLoader(new Numbers(64, Set.of()), new RandomSampler(64, 1), JITTER,
                 LoaderSettings.of(8, 2, 11), "numbers")) {
-            epoch(loader, 0, 0, new ArrayList<>());
-            long afterFirst = loader.buffersAllocated();
-            for (int e = 1; e < 20; e++) {
+            for (int e = 0; e < 20; e++) {
                 epoch(loader, e, 0, new ArrayList<>());
             }
-            assertThat(loader.buffersAllocated()).isEqualTo(afterFirst);
-            assertThat(afterFirst).isLessThanOrEqualTo(2L * (loader.settings().prefetch() + 2));
+            // 160 batches of two tensors each, served from at most (prefetch + 2) buffers per tensor
+            assertThat(loader.buffersAllocated()).isLessThanOrEqualTo(2L * (loader.settings().prefetch() + 2));
         }
     }
 

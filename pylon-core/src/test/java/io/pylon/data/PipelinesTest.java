@@ -1,0 +1,110 @@
+package io.pylon.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.pylon.config.Binder;
+import io.pylon.config.Config;
+import io.pylon.config.ConfigException;
+import io.pylon.data.array.DType;
+import io.pylon.data.array.NdArray;
+import io.pylon.engine.Engine;
+import io.pylon.engine.StepScope;
+import io.pylon.engine.Tensors;
+
+class PipelinesTest {
+
+    /** A format for these tests: {@code size} samples of [1, 2, 2] uint8, label index % 3. */
+    record Numbers(int size) {
+    }
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        Engine.start();
+        if (!DatasetFormats.contains("test_numbers")) {
+            DatasetFormats.register("test_numbers", Numbers.class, p -> {
+                byte[] pixels = new byte[p.size() * 4];
+                long[] labels = new long[p.size()];
+                for (int i = 0; i < p.size(); i++) {
+                    pixels[4 * i] = (byte) i;
+                    labels[i] = i % 3;
+                }
+                return new ArrayDataset(NdArray.of(pixels, DType.UINT8, p.size(), 1, 2, 2), NdArray.of(labels, p.size()),
+                        false, "numbers", List.of());
+            });
+        }
+    }
+
+    private static DataConfig config(String yaml) {
+        return Binder.bind(Config.parse(yaml, "test.yaml").root(), "data", DataConfig.class);
+    }
+
+    @Test
+    void fashionMnistWithTransformsSeesTheInMemoryValues() {
+        FashionMnistFixture.write(dir, 30, 9, true);
+        String common = "{name: fashion_mnist, root: '" + dir + "', batch_size: 4, eval_batch_size: 5, val_size: 6";
+        DataSplits plain = Datasets.open(config(common + "}"), 3);
+        DataSplits threaded = Datasets.open(config(common + ", augment: [identity], workers: 2}"), 3);
+        try (threaded; StepScope scope = new StepScope()) {
+            assertThat(threaded.spec()).isEqualTo(plain.spec());
+            assertThat(threaded.train().samples()).isEqualTo(24);
+            assertThat(threaded.val().batchesPerEpoch()).isEqualTo(plain.val().batchesPerEpoch());
+            assertThat(threaded.test().samples()).isEqualTo(9);
+            Batch expected = plain.val().epoch(0, 0).next();
+            Batch actual = threaded.val().epoch(0, 0).next();
+            assertThat(Tensors.toFloats(actual.inputs())).containsExactly(Tensors.toFloats(expected.inputs()),
+                    within(1e-5f));
+            assertThat(Tensors.toLongs(actual.targets())).containsExactly(Tensors.toLongs(expected.targets()));
+            // the threaded path names samples by their index in the training file
+            assertThat(actual.indices()).containsExactly(24, 25, 26, 27, 28);
+        }
+    }
+
+    @Test
+    void aFormatHoldsOutValidationFromTheEndOfTraining() {
+        try (DataSplits splits = Datasets.open(config(
+                "{name: test_numbers, train: {size: 20}, val_size: 5, num_classes: 3, batch_size: 4}"), 1);
+                StepScope scope = new StepScope()) {
+            assertThat(splits.train().samples()).isEqualTo(15);
+            assertThat(splits.val().samples()).isEqualTo(5);
+            assertThat(splits.test().batchesPerEpoch()).isZero();
+            assertThat(splits.spec()).isEqualTo(new DataSpec(new long[] {1, 2, 2}, 3));
+            assertThat(splits.val().epoch(0, 0).next().indices()).containsExactly(15, 16, 17, 18, 19);
+        }
+    }
+
+    @Test
+    void aFormatWithoutClassNamesAsksForNumClasses() {
+        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 20}, val_size: 5}"), 1))
+                .hasMessageContaining("set data.num_classes");
+        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, val_size: 5}"), 1))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("data.train");
+        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 4}, num_classes: 3}"), 1))
+                .hasMessageContaining("set data.val_size below 4");
+    }
+
+    @Test
+    void unknownTransformsNameTheirListItem() {
+        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 20}, val_size: 5,"
+                + " num_classes: 3, augment: [identity, {name: warp_drive}]}"), 1))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("data.augment.1")
+                .hasMessageContaining("warp_drive").hasMessageContaining("identity");
+    }
+
+    @Test
+    void unknownNamesListDatasetsAndFormats() {
+        assertThatThrownBy(() -> Datasets.open(config("{name: imagenet}"), 1))
+                .hasMessageContaining("fashion_mnist").hasMessageContaining("test_numbers");
+    }
+}
