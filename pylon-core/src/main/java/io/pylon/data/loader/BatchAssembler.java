@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,23 +57,43 @@ final class BatchAssembler {
         return samples.isEmpty() ? null : Collator.collate(samples, settings.batchSize(), buffers, source);
     }
 
-    private Sample load(long index, int epoch) {
-        try {
-            Sample raw = dataset.get(index);
-            try {
-                return transform.apply(raw, sampleRandom(settings.seed(), epoch, index));
-            } catch (DataException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new DataException(source, index, "a transform failed: " + e.getMessage(), e);
+    /** Transforms and collates samples already read (a stream's), or returns null when all were skipped. */
+    Collator.Collated buildFrom(List<Sample> raw, int epoch) {
+        List<Sample> samples = new ArrayList<>(raw.size());
+        for (Sample sample : raw) {
+            Sample done = guarded(() -> transformed(sample, epoch));
+            if (done != null) {
+                samples.add(done);
             }
+        }
+        return samples.isEmpty() ? null : Collator.collate(samples, settings.batchSize(), buffers, source);
+    }
+
+    private Sample load(long index, int epoch) {
+        return guarded(() -> transformed(dataset.get(index), epoch));
+    }
+
+    private Sample transformed(Sample raw, int epoch) {
+        try {
+            return transform.apply(raw, sampleRandom(settings.seed(), epoch, raw.index()));
+        } catch (DataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DataException(source, raw.index(), "a transform failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a sample through the bad-sample policy: the sample, or null when it was skipped. */
+    Sample guarded(Supplier<Sample> read) {
+        try {
+            return read.get();
         } catch (DataException e) {
             if (!settings.badSamples().skip()) {
                 throw e;
             }
             long count = skipped.incrementAndGet();
             if (count > settings.badSamples().maxSkipped()) {
-                throw new DataException(source, index, "more than " + settings.badSamples().maxSkipped()
+                throw new DataException(source, e.sampleIndex(), "more than " + settings.badSamples().maxSkipped()
                         + " bad samples were skipped (data.max_bad_samples), so the run stops; the last one: "
                         + e.getMessage() + "; fix or remove the bad files, or raise data.max_bad_samples", e);
             }

@@ -1,19 +1,10 @@
 package io.pylon.data.loader;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.pylon.data.Batch;
 import io.pylon.data.DataLoader;
@@ -34,14 +25,13 @@ import io.pylon.data.transform.Transform;
  */
 public final class ParallelLoader implements DataLoader {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ParallelLoader.class);
 
     private final Sampler sampler;
     private final LoaderSettings settings;
     private final BatchBuffers buffers;
     private final BatchAssembler assembler;
     private final ExecutorService workers;
-    private EpochIterator current;
+    private OrderedBatches current;
 
     /**
      * @param dataset the samples (shared by the workers: must be thread-safe)
@@ -55,8 +45,7 @@ public final class ParallelLoader implements DataLoader {
         this.settings = settings;
         this.buffers = new BatchBuffers(settings.prefetch() + 2);
         this.assembler = new BatchAssembler(dataset, transform, settings, buffers, source);
-        this.workers = settings.workers() == 0 ? null : Executors.newFixedThreadPool(settings.workers(),
-                daemonThreads(source));
+        this.workers = workerPool(settings.workers(), source);
     }
 
     @Override
@@ -98,7 +87,13 @@ public final class ParallelLoader implements DataLoader {
         if (current != null) {
             current.cancel();
         }
-        current = new EpochIterator(sampler.indices(epoch), epoch, startBatch, batchesPerEpoch());
+        long[] order = sampler.indices(epoch);
+        current = new OrderedBatches(batch -> {
+            int from = Math.toIntExact(batch * settings.batchSize());
+            int to = Math.min(from + settings.batchSize(), order.length);
+            long[] indices = Arrays.copyOfRange(order, from, to);
+            return () -> assembler.build(indices, epoch);
+        }, startBatch, batchesPerEpoch(), workers, settings.prefetch(), buffers);
         return current;
     }
 
@@ -113,148 +108,17 @@ public final class ParallelLoader implements DataLoader {
         buffers.close();
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String source) {
+    /** Daemon threads (a crashed run must not hang on them), or null for none. */
+    static ExecutorService workerPool(int workers, String source) {
+        if (workers == 0) {
+            return null;
+        }
         AtomicInteger count = new AtomicInteger();
-        return task -> {
+        return Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "pylon-loader-" + count.incrementAndGet() + " (" + source + ")");
             thread.setDaemon(true);
             return thread;
-        };
+        });
     }
 
-    private final class EpochIterator implements Iterator<Batch> {
-
-        private final long[] order;
-        private final int epoch;
-        private final long end;
-        private final Deque<Future<Collator.Collated>> inFlight = new ArrayDeque<>();
-        private long nextToSubmit;
-        private Collator.Collated ready;
-        private Collator.Collated delivered;
-        private boolean cancelled;
-
-        EpochIterator(long[] order, int epoch, long startBatch, long end) {
-            this.order = order;
-            this.epoch = epoch;
-            this.end = end;
-            this.nextToSubmit = startBatch;
-            fill();
-        }
-
-        private void fill() {
-            while (workers != null && inFlight.size() < settings.prefetch() && nextToSubmit < end) {
-                long[] indices = indicesOf(nextToSubmit++);
-                inFlight.add(workers.submit(() -> assembler.build(indices, epoch)));
-            }
-        }
-
-        private long[] indicesOf(long batch) {
-            int from = Math.toIntExact(batch * settings.batchSize());
-            int to = Math.min(from + settings.batchSize(), order.length);
-            return Arrays.copyOfRange(order, from, to);
-        }
-
-        /** Takes the next non-empty batch off the queue (or builds it inline without workers). */
-        private Collator.Collated take() {
-            while (true) {
-                Collator.Collated batch;
-                if (workers == null) {
-                    if (nextToSubmit >= end) {
-                        return null;
-                    }
-                    batch = assembler.build(indicesOf(nextToSubmit++), epoch);
-                } else {
-                    Future<Collator.Collated> future = inFlight.poll();
-                    if (future == null) {
-                        return null;
-                    }
-                    batch = await(future);
-                    fill();
-                }
-                if (batch != null) {
-                    return batch;
-                }
-            }
-        }
-
-        @Override
-        public synchronized boolean hasNext() {
-            if (cancelled) {
-                return false;
-            }
-            if (ready == null) {
-                ready = take();
-            }
-            return ready != null;
-        }
-
-        @Override
-        public synchronized Batch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("the epoch has no more batches");
-            }
-            recycle(delivered);
-            delivered = ready;
-            ready = null;
-            int n = delivered.count();
-            // fresh handles in the caller's step scope; the storage stays the pool's
-            return new Batch(delivered.inputs().tensor().narrow(0, 0, n),
-                    delivered.targets().tensor().narrow(0, 0, n), delivered.indices());
-        }
-
-        synchronized void cancel() {
-            cancelled = true;
-            for (Future<Collator.Collated> future : inFlight) {
-                if (!future.cancel(false)) {
-                    recycle(awaitQuietly(future));
-                }
-            }
-            inFlight.clear();
-            recycle(ready);
-            recycle(delivered);
-            ready = null;
-            delivered = null;
-        }
-
-        private void recycle(Collator.Collated batch) {
-            if (batch != null) {
-                buffers.release(batch.inputs());
-                buffers.release(batch.targets());
-            }
-        }
-    }
-
-    private static Collator.Collated await(Future<Collator.Collated> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a batch", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                // rethrown on the consumer's thread; keep the worker's stack as the cause's
-                runtime.addSuppressed(new RuntimeException("rethrown by the loader on the consuming thread"));
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("a loader worker failed: " + cause, cause);
-        }
-    }
-
-    /** Waits for a batch being dropped, so its buffers return to the pool; its failure no longer matters. */
-    private static Collator.Collated awaitQuietly(Future<Collator.Collated> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException | CancellationException e) {
-            // the batch was abandoned together with its epoch, so its error has no consumer
-            LOG.debug("an abandoned batch failed", e);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
 }
