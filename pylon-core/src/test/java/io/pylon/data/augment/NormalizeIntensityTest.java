@@ -94,17 +94,23 @@ class NormalizeIntensityTest {
         assertThat(IntensityMath.percentile(values.clone(), 5, 95)).isCloseTo(8.6, offset(1e-9));
         assertThat(IntensityMath.percentile(values.clone(), 5, 0)).isEqualTo(1);
         assertThat(IntensityMath.percentile(values.clone(), 5, 100)).isEqualTo(9);
-        float[] many = new float[1000];
+        // selection agrees with sorting on arrays with many ties and on distinct values
         SplittableRandom random = new SplittableRandom(8);
-        for (int i = 0; i < many.length; i++) {
-            many[i] = random.nextInt(50);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(300);
+            float[] many = new float[n];
+            int distinct = trial % 2 == 0 ? 1 + random.nextInt(5) : 1_000_000;
+            for (int i = 0; i < n; i++) {
+                many[i] = random.nextInt(distinct);
+            }
+            float[] sorted = many.clone();
+            Arrays.sort(sorted);
+            double q = random.nextDouble() * 100;
+            double rank = q / 100 * (n - 1);
+            int low = (int) rank;
+            double expected = low + 1 < n ? sorted[low] + (rank - low) * (sorted[low + 1] - sorted[low]) : sorted[low];
+            assertThat(IntensityMath.percentile(many, n, q)).as("trial %d", trial).isCloseTo(expected, offset(1e-6));
         }
-        float[] sorted = many.clone();
-        Arrays.sort(sorted);
-        double rank = 0.375 * 999;
-        int low = (int) rank;
-        double expected = sorted[low] + (rank - low) * (sorted[low + 1] - sorted[low]);
-        assertThat(IntensityMath.percentile(many, 1000, 37.5)).isCloseTo(expected, offset(1e-9));
     }
 
     @Test
