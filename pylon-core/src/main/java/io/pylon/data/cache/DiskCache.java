@@ -147,7 +147,7 @@ public final class DiskCache implements Dataset {
     private void store(Path file, long index, Sample sample) {
         try {
             Files.createDirectories(file.getParent());
-            publish(file, SampleFile.encode(sample));
+            publish(file, SampleFile.encode(index, sample));
         } catch (IOException e) {
             throw new DataException(file.toString(), index, "cannot write this disk cache entry (" + e + "); free"
                     + " disk space or move the cache root", e);

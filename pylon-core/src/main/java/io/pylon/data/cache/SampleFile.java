@@ -41,7 +41,8 @@ final class SampleFile {
     private SampleFile() {
     }
 
-    static byte[] encode(Sample sample) {
+    /** The entry for sample {@code index} (stored with it, whatever index the transforms left in the sample). */
+    static byte[] encode(long index, Sample sample) {
         NdArray input = sample.input();
         NdArray target = sample.target();
         int dims = input.rank() + (target == null ? 0 : target.rank());
@@ -49,7 +50,7 @@ final class SampleFile {
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(FIXED + 8L * dims + payload + 4))
                 .order(ByteOrder.LITTLE_ENDIAN);
         int flags = (target == null ? 0 : 1) | (sample.denseTarget() ? 2 : 0);
-        out.put(MAGIC).putInt(VERSION).putInt(flags).putLong(sample.index());
+        out.put(MAGIC).putInt(VERSION).putInt(flags).putLong(index);
         out.put((byte) CODES.indexOf(input.dtype())).put((byte) input.rank());
         out.put((byte) (target == null ? 0 : CODES.indexOf(target.dtype())))
                 .put((byte) (target == null ? 0 : target.rank()));

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.pylon.data.DataException;
 import io.pylon.data.Dataset;
 import io.pylon.data.Sample;
+import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
 
 /**
@@ -41,6 +42,7 @@ public final class PackedDataset implements Dataset {
     private final long[] inputShape;
     private final long inputBytes;
     private final long[] targetShape;
+    private final DType targetType;
     private final long targetOffset;
     private final long targetBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -56,6 +58,7 @@ public final class PackedDataset implements Dataset {
         this.inputShape = header.input().dims();
         this.inputBytes = header.input().bytes();
         this.targetShape = header.target().map(PackedHeader.Field::dims).orElse(null);
+        this.targetType = header.target().map(PackedHeader.Field::dtype).orElse(null);
         this.targetOffset = header.target().map(PackedHeader.Field::offset).orElse(0L);
         this.targetBytes = header.target().map(PackedHeader.Field::bytes).orElse(0L);
     }
@@ -171,7 +174,7 @@ public final class PackedDataset implements Dataset {
         MemorySegment record = records.asSlice(index * header.recordBytes(), header.recordBytes());
         NdArray input = new NdArray(record.asSlice(0, inputBytes), header.input().dtype(), inputShape);
         NdArray target = targetShape == null ? null
-                : new NdArray(record.asSlice(targetOffset, targetBytes), header.target().get().dtype(), targetShape);
+                : new NdArray(record.asSlice(targetOffset, targetBytes), targetType, targetShape);
         return new Sample(index, input, target, header.denseTarget());
     }
 

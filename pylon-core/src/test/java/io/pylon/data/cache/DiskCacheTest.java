@@ -214,13 +214,13 @@ class DiskCacheTest {
     void entriesKeepTargetlessAndDenseSamples() throws Exception {
         Sample dense = Sample.segmented(7, NdArray.of(new double[] {1.5, -2, 3, 4, 5, 6}, 1, 2, 3),
                 NdArray.of(new byte[] {0, 1, 2, 2, 1, 0}, DType.UINT8, 2, 3));
-        Sample decoded = SampleFile.decode(SampleFile.encode(dense), 7);
+        Sample decoded = SampleFile.decode(SampleFile.encode(7, dense), 7);
         assertThat(decoded.denseTarget()).isTrue();
         assertThat(decoded.input().contentEquals(dense.input())).isTrue();
         assertThat(decoded.target().contentEquals(dense.target())).isTrue();
         Sample bare = new Sample(2, NdArray.of(new int[] {9, -9}, 2), null, false);
-        assertThat(SampleFile.decode(SampleFile.encode(bare), 2).target()).isNull();
-        assertThatThrownBy(() -> SampleFile.decode(SampleFile.encode(bare), 3))
+        assertThat(SampleFile.decode(SampleFile.encode(2, bare), 2).target()).isNull();
+        assertThatThrownBy(() -> SampleFile.decode(SampleFile.encode(2, bare), 3))
                 .isInstanceOf(SampleFile.CorruptEntryException.class).hasMessageContaining("holds sample 2");
     }
 }
