@@ -1,0 +1,63 @@
+package io.pylon.cli.data;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.pylon.PylonUserException;
+import io.pylon.config.Config;
+import io.pylon.data.Dataset;
+import io.pylon.data.DatasetFormats;
+import io.pylon.data.packed.FashionMnistDataset;
+
+/**
+ * Where {@code pylon data pack} reads samples from: a split of a built-in dataset, or a registered file format
+ * opened from {@code key=value} parameters. (A source reading a split from an experiment config can be added
+ * here once configs describe datasets per split.)
+ */
+interface DatasetSource {
+
+    /** The splits this source has; a source without splits has the single split {@code ""}. */
+    List<String> splits();
+
+    /** Opens {@code split}, one of {@link #splits()}. */
+    Dataset open(String split);
+
+    /** A built-in dataset by name; only {@code fashion_mnist} reads split-wise for now. */
+    static DatasetSource builtIn(String name, Optional<String> root, int valSize) {
+        if (!name.equals("fashion_mnist")) {
+            throw new PylonUserException("--dataset " + name + " cannot be packed; built-in datasets that can:"
+                    + " [fashion_mnist]. Other data can be packed with --format NAME --param key=value");
+        }
+        return new DatasetSource() {
+            @Override
+            public List<String> splits() {
+                return FashionMnistDataset.SPLITS;
+            }
+
+            @Override
+            public Dataset open(String split) {
+                return FashionMnistDataset.open(root, split, valSize);
+            }
+        };
+    }
+
+    /** A format of {@link DatasetFormats}, its parameters given as {@code key=value} (YAML values). */
+    static DatasetSource format(String name, List<String> params) {
+        if (!DatasetFormats.contains(name)) {
+            throw new PylonUserException("--format " + name + " is not a known dataset format; known formats: "
+                    + DatasetFormats.names());
+        }
+        Config section = Config.parse("{}", "--param").withOverrides(params);
+        return new DatasetSource() {
+            @Override
+            public List<String> splits() {
+                return List.of("");
+            }
+
+            @Override
+            public Dataset open(String split) {
+                return DatasetFormats.open(name, section.root(), "--param");
+            }
+        };
+    }
+}

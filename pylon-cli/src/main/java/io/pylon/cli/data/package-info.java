@@ -1,0 +1,2 @@
+/** {@code pylon data} sub-commands: packing datasets into {@code .pylonpack} files and describing such files. */
+package io.pylon.cli.data;
