@@ -10,8 +10,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import io.pylon.PylonUserException;
-import io.pylon.data.array.DType;
-import io.pylon.data.array.NdArray;
 import io.pylon.data.format.IdxArray;
 import io.pylon.data.format.IdxReader;
 import io.pylon.data.format.IdxType;
@@ -42,11 +40,10 @@ public final class FashionMnist {
 
     /** The {@link DatasetFactory} registered as {@value #NAME}. */
     public static DataSplits open(DataConfig config, long seed) {
-        FashionMnistFiles files = FashionMnistFiles.locate(config.root());
         if (config.hasTransforms()) {
-            return openForTransforms(files, config, seed);
+            return openForTransforms(config, seed);
         }
-        Splits splits = load(files, config.valSize(), config.normalize());
+        Splits splits = load(FashionMnistFiles.locate(config.root()), config.valSize(), config.normalize());
         return Datasets.inMemory(splits.train(), splits.val(), splits.test(), spec(), config, seed);
     }
 
@@ -55,29 +52,10 @@ public final class FashionMnist {
      * threaded loader; they are scaled to [0, 1] (and standardised with {@code normalize}) before the
      * configured transforms, so these see what the in-memory path would produce.
      */
-    private static DataSplits openForTransforms(FashionMnistFiles files, DataConfig config, long seed) {
-        ArrayDataset full = dataset(files.trainImages(), files.trainLabels(), "fashion_mnist train");
-        long n = full.size();
-        if (config.valSize() >= n) {
-            throw new PylonUserException("data.val_size is " + config.valSize() + " but " + files.trainImages()
-                    + " holds " + n + " samples; set data.val_size below " + n + " so that some remain for training");
-        }
-        ArrayDataset test = dataset(files.testImages(), files.testLabels(), "fashion_mnist test");
+    private static DataSplits openForTransforms(DataConfig config, long seed) {
+        List<FashionMnistDataset> splits = FashionMnistDataset.splits(config.root(), config.valSize());
         Transform scale = new PixelScaling(config.normalize() ? MEAN : 0, config.normalize() ? STD : 1);
-        return Pipelines.splits(new Subset(full, 0, n - config.valSize()), new Subset(full, n - config.valSize(), n),
-                Optional.of(test), config, seed, scale);
-    }
-
-    private static ArrayDataset dataset(Path imagesFile, Path labelsFile, String name) {
-        IdxArray[] pair = readChecked(imagesFile, labelsFile);
-        long count = pair[0].shape()[0];
-        long[] labels = new long[Math.toIntExact(count)];
-        byte[] raw = pair[1].data();
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = raw[i] & 0xff;
-        }
-        return new ArrayDataset(NdArray.of(pair[0].data(), DType.UINT8, count, 1, SIDE, SIDE),
-                NdArray.of(labels, count), false, name, CLASS_NAMES);
+        return Pipelines.splits(splits.get(0), splits.get(1), Optional.of(splits.get(2)), config, seed, scale);
     }
 
     public static DataSpec spec() {
@@ -138,7 +116,7 @@ public final class FashionMnist {
     }
 
     /** Images and labels, validated against each other and against the Fashion-MNIST layout. */
-    private static IdxArray[] readChecked(Path imagesFile, Path labelsFile) {
+    static IdxArray[] readChecked(Path imagesFile, Path labelsFile) {
         IdxArray images = IdxReader.read(imagesFile, REMEDY);
         IdxArray labels = IdxReader.read(labelsFile, REMEDY);
         long[] shape = images.shape();

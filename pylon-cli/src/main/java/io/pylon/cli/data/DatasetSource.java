@@ -7,7 +7,7 @@ import io.pylon.PylonUserException;
 import io.pylon.config.Config;
 import io.pylon.data.Dataset;
 import io.pylon.data.DatasetFormats;
-import io.pylon.data.packed.FashionMnistDataset;
+import io.pylon.data.FashionMnistDataset;
 
 /**
  * Where {@code pylon data pack} reads samples from: a split of a built-in dataset, or a registered file format

@@ -1,4 +1,4 @@
-package io.pylon.data.packed;
+package io.pylon.data;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -9,15 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.pylon.PylonUserException;
-import io.pylon.data.Dataset;
-import io.pylon.data.FashionMnist;
-import io.pylon.data.FashionMnistFiles;
-import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
 import io.pylon.data.format.IdxArray;
-import io.pylon.data.format.IdxReader;
-import io.pylon.data.format.IdxType;
 
 /**
  * One Fashion-MNIST split as a {@link Dataset} of raw pixels: uint8 {@code [1, 28, 28]} images (not scaled or
@@ -27,15 +21,9 @@ import io.pylon.data.format.IdxType;
  */
 public final class FashionMnistDataset implements Dataset {
 
-    /** Class names in label order, as Zalando lists them. */
-    public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     public static final List<String> SPLITS = List.of("train", "val", "test");
     private static final int PIXELS = FashionMnist.SIDE * FashionMnist.SIDE;
     private static final long[] SHAPE = {1, FashionMnist.SIDE, FashionMnist.SIDE};
-    private static final String REMEDY = "re-install the dataset (sudo apt-get install --reinstall"
-            + " dataset-fashion-mnist) or re-download the file into the root folder";
-
     private final MemorySegment images;
     private final byte[] labels;
     private final long first;
@@ -65,9 +53,25 @@ public final class FashionMnistDataset implements Dataset {
         boolean test = split.equals("test");
         Path imageFile = test ? files.testImages() : files.trainImages();
         Path labelFile = test ? files.testLabels() : files.trainLabels();
-        IdxArray images = IdxReader.read(imageFile, REMEDY);
-        IdxArray labels = IdxReader.read(labelFile, REMEDY);
-        long n = check(images, labels, imageFile, labelFile);
+        return of(FashionMnist.readChecked(imageFile, labelFile), imageFile, labelFile, split, valSize);
+    }
+
+    /** The three splits, reading each file once. */
+    public static List<FashionMnistDataset> splits(Optional<String> root, int valSize) {
+        FashionMnistFiles files = FashionMnistFiles.locate(root);
+        IdxArray[] train = FashionMnist.readChecked(files.trainImages(), files.trainLabels());
+        IdxArray[] test = FashionMnist.readChecked(files.testImages(), files.testLabels());
+        return List.of(of(train, files.trainImages(), files.trainLabels(), "train", valSize),
+                of(train, files.trainImages(), files.trainLabels(), "val", valSize),
+                of(test, files.testImages(), files.testLabels(), "test", valSize));
+    }
+
+    private static FashionMnistDataset of(IdxArray[] pair, Path imageFile, Path labelFile, String split,
+            int valSize) {
+        IdxArray images = pair[0];
+        IdxArray labels = pair[1];
+        long n = images.shape()[0];
+        boolean test = split.equals("test");
         if (!test && (valSize < 0 || valSize >= n)) {
             throw new PylonUserException("val_size is " + valSize + " but " + imageFile + " holds " + n
                     + " samples; choose a val_size in [0, " + n + ")");
@@ -84,32 +88,11 @@ public final class FashionMnistDataset implements Dataset {
                 fingerprint);
     }
 
-    private static long check(IdxArray images, IdxArray labels, Path imageFile, Path labelFile) {
-        long[] shape = images.shape();
-        if (images.type() != IdxType.UBYTE || shape.length != 3 || shape[1] != FashionMnist.SIDE
-                || shape[2] != FashionMnist.SIDE) {
-            throw new PylonUserException(imageFile + ": holds " + images + ", expected ubyte images of shape [N, 28,"
-                    + " 28]; this is not a Fashion-MNIST image file; " + REMEDY);
-        }
-        if (labels.type() != IdxType.UBYTE || labels.shape().length != 1 || labels.shape()[0] != shape[0]) {
-            throw new PylonUserException(labelFile + ": holds " + labels + ", expected " + shape[0] + " ubyte labels"
-                    + " to match " + imageFile + "; the two files must come from the same split; " + REMEDY);
-        }
-        byte[] data = labels.data();
-        for (int i = 0; i < data.length; i++) {
-            if ((data[i] & 0xff) >= FashionMnist.CLASSES) {
-                throw new PylonUserException(labelFile + ": sample " + i + " has label " + (data[i] & 0xff)
-                        + ", but Fashion-MNIST labels are 0.." + (FashionMnist.CLASSES - 1) + "; " + REMEDY);
-            }
-        }
-        return shape[0];
-    }
-
     private static String describe(Path file) {
         try {
             return file.toAbsolutePath() + "@" + Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
-            throw new PylonUserException(file + ": could not be read (" + e + "); " + REMEDY, e);
+            throw new PylonUserException(file + ": could not be read (" + e + "); " + FashionMnist.REMEDY, e);
         }
     }
 
@@ -133,6 +116,6 @@ public final class FashionMnistDataset implements Dataset {
 
     @Override
     public List<String> classNames() {
-        return CLASS_NAMES;
+        return FashionMnist.CLASS_NAMES;
     }
 }

@@ -1,4 +1,4 @@
-package io.pylon.data.packed;
+package io.pylon.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pylon.PylonUserException;
 import io.pylon.data.format.IdxArray;
 import io.pylon.data.format.IdxReader;
+import io.pylon.data.packed.PackedDataset;
+import io.pylon.data.packed.Packing;
 import io.pylon.testing.FakeFashionMnist;
 
 class FashionMnistDatasetTest {
