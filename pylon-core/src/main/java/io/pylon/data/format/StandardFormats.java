@@ -14,6 +14,7 @@ public final class StandardFormats {
     /** Called once from {@link DatasetFormats}' static initialiser. */
     public static void register() {
         DatasetFormats.register("image_folder", ImageFolderParams.class, ImageFolder::open);
+        DatasetFormats.register("csv", CsvParams.class, CsvDataset::open);
         DatasetFormats.register("npy", NpyParams.class, NpyDataset::open);
     }
 }
