@@ -1,6 +1,7 @@
 package io.pylon.data.format;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.pylon.config.Default;
@@ -56,6 +57,6 @@ public record NpyParams(
     }
 
     private static boolean isArchive(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().toLowerCase().endsWith(".npz");
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz");
     }
 }

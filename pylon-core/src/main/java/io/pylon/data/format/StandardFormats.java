@@ -15,6 +15,7 @@ public final class StandardFormats {
     public static void register() {
         DatasetFormats.register("image_folder", ImageFolderParams.class, ImageFolder::open);
         DatasetFormats.register("csv", CsvParams.class, CsvDataset::open);
+        DatasetFormats.register("text", TextParams.class, TextDataset::open);
         DatasetFormats.register("npy", NpyParams.class, NpyDataset::open);
     }
 }
