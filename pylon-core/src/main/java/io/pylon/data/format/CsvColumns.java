@@ -69,13 +69,11 @@ record CsvColumns(List<String> names, int target, int[] features) {
                 return byName;
             }
         }
-        try {
+        if (spec.trim().matches("\\d{1,9}")) {
             int index = Integer.parseInt(spec.trim());
-            if (index >= 0 && index < names.size()) {
+            if (index < names.size()) {
                 return index;
             }
-        } catch (NumberFormatException e) {
-            // not an index either: fall through to the error listing the columns
         }
         String available = hasHeader ? "the columns are " + names : "the file has no header, so name columns by"
                 + " 0-based index from 0 to " + (names.size() - 1);

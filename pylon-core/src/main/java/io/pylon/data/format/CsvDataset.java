@@ -106,17 +106,18 @@ final class CsvDataset implements Dataset {
 
     private static float number(CsvParser.Row row, int column, CsvColumns columns, long sample, String source) {
         String cell = row.fields().get(column).trim();
-        try {
-            if (!cell.isEmpty() && !cell.endsWith("f") && !cell.endsWith("F") && !cell.endsWith("d")
-                    && !cell.endsWith("D")) {
-                return Float.parseFloat(cell);
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the line and column
+        String where = "line " + row.line() + ", column " + columns.describe(column) + ": ";
+        String remedy = "; fix the cell or leave the column out of features";
+        // Java also reads "1f" and "2d" as numbers; a CSV cell like that is a typo, not a float
+        if (cell.isEmpty() || "fFdD".indexOf(cell.charAt(cell.length() - 1)) >= 0) {
+            throw new DataException(source, sample, where + (cell.isEmpty() ? "the cell is empty"
+                    : "'" + cell + "' is not a number") + remedy);
         }
-        throw new DataException(source, sample, "line " + row.line() + ", column " + columns.describe(column)
-                + ": " + (cell.isEmpty() ? "the cell is empty" : "'" + cell + "' is not a number")
-                + "; fix the cell or leave the column out of features");
+        try {
+            return Float.parseFloat(cell);
+        } catch (NumberFormatException e) {
+            throw new DataException(source, sample, where + "'" + cell + "' is not a number" + remedy, e);
+        }
     }
 
     private static boolean allIntegers(List<String> targets) {

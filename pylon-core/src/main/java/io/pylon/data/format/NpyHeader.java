@@ -73,7 +73,8 @@ record NpyHeader(DType dtype, boolean bigEndian, boolean fortranOrder, long[] sh
         int major = file.get(ValueLayout.JAVA_BYTE, 6) & 0xff;
         int minor = file.get(ValueLayout.JAVA_BYTE, 7) & 0xff;
         if (major < 1 || major > 3) {
-            throw fail(source, "unsupported .npy format version " + major + "." + minor + " (supported: 1.0, 2.0, 3.0)");
+            throw fail(source, "unsupported .npy format version " + major + "." + minor
+                    + " (supported: 1.0, 2.0, 3.0)");
         }
         long lengthBytes = major == 1 ? 2 : 4;
         if (size < 8 + lengthBytes) {

@@ -122,7 +122,9 @@ final class PythonLiteral {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw error("'" + digits + "' is not an integer that fits 64 bits");
+            IllegalArgumentException error = error("'" + digits + "' is not an integer that fits 64 bits");
+            error.initCause(e);
+            throw error;
         }
     }
 
