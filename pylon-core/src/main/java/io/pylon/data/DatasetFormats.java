@@ -22,6 +22,7 @@ public final class DatasetFormats {
     static {
         // each built-in format registers itself here (one line per format)
         io.pylon.data.packed.PackedFormat.register();
+        io.pylon.data.format.StandardFormats.register();
     }
 
     private DatasetFormats() {

@@ -1,0 +1,143 @@
+package io.pylon.data.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.pylon.data.DataException;
+import io.pylon.data.Dataset;
+import io.pylon.data.Sample;
+import io.pylon.data.array.NdArray;
+
+/**
+ * The {@code text} format, as nanoGPT's character-level data: the file is tokenized once at open and
+ * held in memory (1 byte per token for {@code byte}, 4 for {@code char}). With {@code lo = floor(from N)}
+ * and {@code hi = floor(to N)} over the file's {@code N} tokens, sample {@code i} starts at
+ * {@code s = lo + i * stride}: its input is tokens {@code [s, s + T)} and its target tokens
+ * {@code [s + 1, s + T + 1)}, both int64 {@code [T]}. There are {@code (hi - lo - T - 1) / stride + 1}
+ * samples; the last window ends at or before {@code hi}.
+ */
+public final class TextDataset implements Dataset {
+
+    private final Tokenizer tokenizer;
+    private final byte[] bytes;
+    private final int[] ints;
+    private final long lo;
+    private final long count;
+    private final int blockSize;
+    private final int stride;
+    private final String fingerprint;
+
+    private TextDataset(Tokenizer tokenizer, byte[] bytes, int[] ints, long lo, long count, TextParams params,
+            String fingerprint) {
+        this.tokenizer = tokenizer;
+        this.bytes = bytes;
+        this.ints = ints;
+        this.lo = lo;
+        this.count = count;
+        this.blockSize = params.blockSize();
+        this.stride = params.step();
+        this.fingerprint = fingerprint;
+    }
+
+    /** Reads and tokenizes the file. */
+    static TextDataset open(TextParams params) {
+        String source = params.path().toString();
+        byte[] raw = read(params.path());
+        Fingerprint print = new Fingerprint("text").add(FileStamp.of(params.path())).add("params", params);
+        Tokenizer tokenizer = params.vocab().map(Tokenizer::load).orElse(null);
+        String kind = params.tokenizer().name().toLowerCase(Locale.ROOT);
+        if (tokenizer != null && !tokenizer.kind().equals(kind)) {
+            throw new DataException(params.vocab().get().toString(), DataException.NO_SAMPLE, "is a "
+                    + tokenizer.kind() + " vocabulary but tokenizer is " + kind
+                    + "; use a matching vocab file or tokenizer");
+        }
+        byte[] bytes = null;
+        int[] ints = null;
+        if (params.tokenizer() == TextParams.TokenizerKind.BYTE) {
+            tokenizer = ByteTokenizer.INSTANCE;
+            bytes = raw;
+        } else {
+            String text = utf8(raw, source);
+            CharTokenizer chars = tokenizer != null ? (CharTokenizer) tokenizer : CharTokenizer.fromText(text);
+            try {
+                ints = chars.encodeInts(text);
+            } catch (Tokenizer.UnknownSymbolException e) {
+                throw new DataException(source, DataException.NO_SAMPLE, e.getMessage() + " "
+                        + params.vocab().orElseThrow() + "; rebuild the vocabulary from text that contains it", e);
+            }
+            tokenizer = chars;
+            print.add("symbols", chars.symbols());
+        }
+        long total = bytes != null ? bytes.length : ints.length;
+        long lo = (long) Math.floor(params.from() * total);
+        long hi = (long) Math.floor(params.to() * total);
+        long span = hi - lo;
+        if (span < params.blockSize() + 1L) {
+            throw new DataException(source, DataException.NO_SAMPLE, "the part from " + params.from() + " to "
+                    + params.to() + " holds " + span + " tokens (of " + total + "), fewer than block_size + 1 = "
+                    + (params.blockSize() + 1L) + " that one sample needs; lower block_size or widen from/to");
+        }
+        long count = (span - params.blockSize() - 1) / params.step() + 1;
+        return new TextDataset(tokenizer, bytes, ints, lo, count, params, print.build());
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file.toString(), DataException.NO_SAMPLE, "no such text file; check data path", e);
+        } catch (IOException e) {
+            throw new DataException(file.toString(), DataException.NO_SAMPLE, "cannot be read (" + e
+                    + "); check that it is a readable file", e);
+        }
+    }
+
+    private static String utf8(byte[] raw, String source) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DataException(source, DataException.NO_SAMPLE, "is not valid UTF-8 text (" + e.getMessage()
+                    + "); convert it to UTF-8 or use tokenizer: byte", e);
+        }
+    }
+
+    /** The tokenizer that produced the token ids (to decode model output). */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    @Override
+    public long size() {
+        return count;
+    }
+
+    @Override
+    public Sample get(long index) {
+        checkIndex(index);
+        long start = lo + index * stride;
+        long[] input = new long[blockSize];
+        long[] target = new long[blockSize];
+        for (int t = 0; t < blockSize; t++) {
+            input[t] = token(start + t);
+            target[t] = token(start + t + 1);
+        }
+        return new Sample(index, NdArray.of(input, blockSize), NdArray.of(target, blockSize), false);
+    }
+
+    private long token(long at) {
+        return bytes != null ? bytes[(int) at] & 0xff : ints[(int) at];
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+}

@@ -1,0 +1,104 @@
+package io.pylon.data.format;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.pylon.data.DataException;
+
+/**
+ * Tokenizer vocabulary files, JSON:
+ * <pre>
+ *   {"format": "pylon-vocabulary", "version": 1, "tokenizer": "char", "symbols": ["\n", " ", "!", "a"]}
+ *   {"format": "pylon-vocabulary", "version": 1, "tokenizer": "byte"}
+ * </pre>
+ * For {@code char}, token id {@code i} is {@code symbols[i]}, one character each. A byte vocabulary is
+ * fixed (256 ids) and the file only records the kind, so that a model trained on bytes is not fed characters.
+ */
+final class Vocabularies {
+
+    private static final String FORMAT = "pylon-vocabulary";
+    private static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Vocabularies() {
+    }
+
+    static void save(Tokenizer tokenizer, Path file) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT).put("version", VERSION).put("tokenizer", tokenizer.kind());
+        if (tokenizer instanceof CharTokenizer chars) {
+            ArrayNode symbols = root.putArray("symbols");
+            chars.symbols().forEach(symbols::add);
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new DataException(file.toString(), DataException.NO_SAMPLE, "cannot write the vocabulary (" + e
+                    + "); check the folder's permissions and free space", e);
+        }
+    }
+
+    static Tokenizer load(Path file) {
+        String source = file.toString();
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new DataException(source, DataException.NO_SAMPLE, "no such vocabulary file; check the vocab"
+                    + " path", e);
+        } catch (JacksonException e) {
+            throw new DataException(source, DataException.NO_SAMPLE, "is not valid JSON (" + e.getOriginalMessage()
+                    + "): the vocabulary file is corrupt; re-create it with Tokenizer.save", e);
+        } catch (IOException e) {
+            throw new DataException(source, DataException.NO_SAMPLE, "cannot be read (" + e
+                    + "); check that it is a readable file", e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+            throw corrupt(source, "it is not a pylon vocabulary (no \"format\": \"" + FORMAT + "\")");
+        }
+        if (root.path("version").asInt(-1) != VERSION) {
+            throw corrupt(source, "unsupported version " + root.get("version") + " (this build reads " + VERSION + ")");
+        }
+        String kind = root.path("tokenizer").asText("");
+        return switch (kind) {
+            case "byte" -> ByteTokenizer.INSTANCE;
+            case "char" -> chars(root.get("symbols"), source);
+            default -> throw corrupt(source, "unknown tokenizer '" + kind + "' (known: char, byte)");
+        };
+    }
+
+    private static CharTokenizer chars(JsonNode symbols, String source) {
+        if (symbols == null || !symbols.isArray() || symbols.isEmpty()) {
+            throw corrupt(source, "a char vocabulary needs a non-empty \"symbols\" list");
+        }
+        List<String> list = new ArrayList<>();
+        for (JsonNode s : symbols) {
+            list.add(s.isTextual() ? s.asText() : null);
+        }
+        try {
+            return CharTokenizer.of(list);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(source, DataException.NO_SAMPLE, e.getMessage()
+                    + ": the vocabulary file is corrupt; re-create it with Tokenizer.save", e);
+        }
+    }
+
+    private static DataException corrupt(String source, String problem) {
+        return new DataException(source, DataException.NO_SAMPLE, problem
+                + ": the vocabulary file is corrupt; re-create it with Tokenizer.save");
+    }
+}
