@@ -1,11 +1,14 @@
 package io.pylon.data;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 import io.pylon.PylonUserException;
+import io.pylon.data.cache.DiskCache;
+import io.pylon.data.cache.MemoryCache;
 import io.pylon.data.loader.BadSamplePolicy;
 import io.pylon.data.loader.LoaderSettings;
 import io.pylon.data.loader.ParallelLoader;
@@ -54,23 +57,48 @@ public final class Pipelines {
         DataSpec spec = spec(train, trainChain, config, seed);
         BadSamplePolicy policy = "skip".equals(config.onBadSample())
                 ? BadSamplePolicy.skipUpTo(config.maxBadSamples()) : BadSamplePolicy.FAIL;
-        Dataset trainSet = Subset.limit(train, config.limitTrain());
-        Sampler order = config.shuffle() ? new RandomSampler(trainSet.size(), seed)
-                : new SequentialSampler(trainSet.size());
+        Prepared trainSet = prepare(train, trainChain, config, config.limitTrain());
+        Sampler order = config.shuffle() ? new RandomSampler(trainSet.data().size(), seed)
+                : new SequentialSampler(trainSet.data().size());
         LoaderSettings trainSettings = new LoaderSettings(config.batchSize(), config.dropLast(), config.workers(),
                 config.prefetch(), seed, policy);
-        DataLoader trainLoader = new ParallelLoader(trainSet, order, trainChain, trainSettings, "train data");
-        DataLoader valLoader = evalLoader(Subset.limit(val, config.limitVal()), shared, config, seed, policy, "val");
-        DataLoader testLoader = test.map(t -> evalLoader(Subset.limit(t, config.limitTest()), shared, config, seed,
-                policy, "test")).orElseGet(EmptyLoader::new);
+        DataLoader trainLoader = new ParallelLoader(trainSet.data(), order, trainSet.transform(), trainSettings,
+                "train data");
+        DataLoader valLoader = evalLoader(prepare(val, shared, config, config.limitVal()), config, seed, policy,
+                "val");
+        DataLoader testLoader = test.map(t -> evalLoader(prepare(t, shared, config, config.limitTest()), config,
+                seed, policy, "test")).orElseGet(EmptyLoader::new);
         return new DataSplits(trainLoader, valLoader, testLoader, spec);
     }
 
-    private static DataLoader evalLoader(Dataset data, Compose chain, DataConfig config, long seed,
-            BadSamplePolicy policy, String split) {
+    /** A split's dataset behind its caches, and what the loader still has to apply. */
+    private record Prepared(Dataset data, Transform transform) {
+    }
+
+    /**
+     * With {@code cache_dir}, the chain's deterministic head is applied once and kept on disk (the loader
+     * applies the rest, with the same random streams it would have drawn); with {@code cache_memory_mb},
+     * samples are also kept in memory after reading.
+     */
+    private static Prepared prepare(Dataset data, Compose chain, DataConfig config, long limit) {
+        Dataset source = data;
+        Transform rest = chain;
+        if (config.cacheDir().isPresent() && !chain.deterministicPrefix().steps().isEmpty()) {
+            source = DiskCache.open(Path.of(config.cacheDir().get()), source, chain.deterministicPrefix());
+            rest = chain.remainder();
+        }
+        if (config.cacheMemoryMb() > 0) {
+            source = new MemoryCache(source, config.cacheMemoryMb() << 20);
+        }
+        return new Prepared(Subset.limit(source, limit), rest);
+    }
+
+    private static DataLoader evalLoader(Prepared split, DataConfig config, long seed, BadSamplePolicy policy,
+            String name) {
         LoaderSettings settings = new LoaderSettings(config.evalBatchSize(), false, config.workers(),
                 config.prefetch(), seed, policy);
-        return new ParallelLoader(data, new SequentialSampler(data.size()), chain, settings, split + " data");
+        return new ParallelLoader(split.data(), new SequentialSampler(split.data().size()), split.transform(),
+                settings, name + " data");
     }
 
     private static DataSpec spec(Dataset train, Transform chain, DataConfig config, long seed) {

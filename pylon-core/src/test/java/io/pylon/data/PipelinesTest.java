@@ -85,6 +85,37 @@ class PipelinesTest {
     }
 
     @Test
+    void cachedPreprocessingGivesTheSameBatchesAsComputingIt() throws Exception {
+        String common = "{name: test_numbers, train: {size: 40}, val_size: 8, num_classes: 3, batch_size: 8,"
+                + " transforms: [{name: to_float, scale: 0.5}],"
+                + " augment: [{name: gaussian_noise, std: [0.1]}, {name: scale_intensity, factor: [0.5, 2.0]}]";
+        Path cache = dir.resolve("cache");
+        List<float[]> plain = trainBatches(config(common + "}"));
+        List<float[]> cold = trainBatches(config(common + ", cache_dir: '" + cache + "', cache_memory_mb: 1}"));
+        List<float[]> warm = trainBatches(config(common + ", cache_dir: '" + cache + "'}"));
+        for (int b = 0; b < plain.size(); b++) {
+            assertThat(cold.get(b)).containsExactly(plain.get(b));
+            assertThat(warm.get(b)).containsExactly(plain.get(b));
+        }
+        try (var entries = java.nio.file.Files.walk(cache)) {
+            assertThat(entries.filter(java.nio.file.Files::isRegularFile).count()).isGreaterThan(32);
+        }
+    }
+
+    private static List<float[]> trainBatches(DataConfig config) {
+        List<float[]> out = new java.util.ArrayList<>();
+        try (DataSplits splits = Datasets.open(config, 5)) {
+            var batches = splits.train().epoch(1, 0);
+            while (batches.hasNext()) {
+                try (StepScope scope = new StepScope()) {
+                    out.add(Tensors.toFloats(batches.next().inputs()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aFormatWithoutClassNamesAsksForNumClasses() {
         assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 20}, val_size: 5}"), 1))
                 .hasMessageContaining("set data.num_classes");

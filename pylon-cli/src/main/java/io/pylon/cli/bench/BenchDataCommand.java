@@ -68,7 +68,7 @@ public final class BenchDataCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Engine.start();
         Files.createDirectories(workDir);
-        BenchVolume.Files volume = BenchVolume.write(workDir, 128, 42);
+        BenchVolume.VolumeFiles volume = BenchVolume.write(workDir, 128, 42);
         for (int n : workers) {
             System.out.printf("pylon fashion workers=%d samples/s=%.1f%n", n, fashion(n));
         }
@@ -92,7 +92,7 @@ public final class BenchDataCommand implements Callable<Integer> {
         }
     }
 
-    private double volume(BenchVolume.Files files, int threads) {
+    private double volume(BenchVolume.VolumeFiles files, int threads) {
         Dataset crops = BenchVolume.dataset(files, volumeSamples + 16);
         LoaderSettings settings = new LoaderSettings(4, false, threads, Math.max(2, 2 * threads), 0,
                 io.pylon.data.loader.BadSamplePolicy.FAIL);
