@@ -21,6 +21,7 @@ public final class DatasetFormats {
 
     static {
         // each built-in format registers itself here (one line per format)
+        io.pylon.data.volume.VolumeFormats.register();
     }
 
     private DatasetFormats() {
