@@ -56,7 +56,8 @@ public final class Hdf5Volumes {
             return convert(dataset.getDataFlat(), type, shape);
         } catch (DataException e) {
             throw e;
-        } catch (HdfException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // jHDF reports corrupt structures as HdfException but truncated buffers as plain runtime exceptions
             throw new DataException(source, sampleIndex, "cannot read dataset " + datasetPath + " (" + e
                     + "); the file may be truncated or use an HDF5 feature jHDF does not support", e);
         }
@@ -74,7 +75,7 @@ public final class Hdf5Volumes {
     private static HdfFile open(Path file, long sampleIndex) {
         try {
             return new HdfFile(file);
-        } catch (HdfException e) {
+        } catch (RuntimeException e) {
             throw new DataException(file.toString(), sampleIndex, "not a readable HDF5 file (" + e.getMessage()
                     + "); check that it is HDF5 (not netCDF-3, .npy or a partial download)", e);
         }
