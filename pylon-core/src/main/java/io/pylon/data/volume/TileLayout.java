@@ -84,9 +84,9 @@ final class TileLayout {
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String key = names.next();
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !key.startsWith("_")) {
                 throw DataException.file(source, "unknown key '" + key + "'; allowed: " + KEYS.stream().sorted()
-                        .toList(), null);
+                        .toList() + " (keys starting with '_' are comments)", null);
             }
         }
         long[] shape = triple(root, "shape", "key 'shape'", source, 1, null);
