@@ -85,7 +85,7 @@ public final class TiledVolume {
                 }
                 long size = Files.size(tile.path());
                 if (layout.format == TileLayout.TileFormat.RAW) {
-                    expectedShape(layout, tile, size, source);
+                    expectedShape(layout, tile, size, source, DataException.NO_SAMPLE);
                 }
                 hash = 31 * (31 * hash + size) + Files.getLastModifiedTime(tile.path()).toMillis();
             }
@@ -205,7 +205,7 @@ public final class TiledVolume {
         try {
             if (layout.format == TileLayout.TileFormat.RAW) {
                 byte[] bytes = Files.readAllBytes(tile.path());
-                long[] shape = expectedShape(layout, tile, bytes.length, source);
+                long[] shape = expectedShape(layout, tile, bytes.length, source, sampleIndex);
                 return VolumeArrays.decode(bytes, 0, ByteOrder.LITTLE_ENDIAN, layout.dtype, shape);
             }
             NdArray stack = TiffStacks.read(tile.path(), sampleIndex);
@@ -228,7 +228,8 @@ public final class TiledVolume {
     }
 
     /** The shape a raw tile of {@code size} bytes holds: the full tile, or the cropped edge tile. */
-    private static long[] expectedShape(TileLayout layout, TileLayout.Tile tile, long size, String source) {
+    private static long[] expectedShape(TileLayout layout, TileLayout.Tile tile, long size, String source,
+            long sampleIndex) {
         long[] cropped = layout.croppedShape(tile.grid());
         long full = NdArray.count(layout.tileShape) * layout.dtype.bytes();
         long edge = NdArray.count(cropped) * layout.dtype.bytes();
@@ -238,13 +239,9 @@ public final class TiledVolume {
         if (size == edge) {
             return cropped;
         }
-        throw DataException.file(source, tile.describe() + " has " + size + " bytes but tile_shape "
+        throw new DataException(source, sampleIndex, tile.describe() + " has " + size + " bytes but tile_shape "
                 + Arrays.toString(layout.tileShape) + " of " + layout.dtype.id() + " needs " + full + " bytes"
                 + (edge != full ? " (or " + edge + " for this edge tile cropped to " + Arrays.toString(cropped) + ")"
-                        : "") + "; check tile_shape and dtype, or re-export the tile", null);
-    }
-
-    List<TileLayout.Tile> tiles() {
-        return layout.tiles;
+                        : "") + "; check tile_shape and dtype, or re-export the tile");
     }
 }
