@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +100,7 @@ class TilesDatasetTest {
             before = dataset.fingerprint();
         }
         Path tile = dir.resolve("tiles/0_0_0.raw");
-        Files.setLastModifiedTime(tile, java.nio.file.attribute.FileTime.fromMillis(
+        Files.setLastModifiedTime(tile, FileTime.fromMillis(
                 Files.getLastModifiedTime(tile).toMillis() + 5000));
 
         try (Dataset dataset = open(yaml)) {
