@@ -95,6 +95,9 @@ public final class NiftiReader {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
+            if (!gzip && limit >= Files.size(file)) {
+                return Files.readAllBytes(file); // one copy, sized from the file
+            }
             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
             return in.readNBytes(limit);
         } catch (ZipException e) {
