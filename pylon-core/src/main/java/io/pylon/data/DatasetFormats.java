@@ -23,6 +23,7 @@ public final class DatasetFormats {
         // each built-in format registers itself here (one line per format)
         io.pylon.data.packed.PackedFormat.register();
         io.pylon.data.format.StandardFormats.register();
+        io.pylon.data.volume.VolumeFormats.register();
     }
 
     private DatasetFormats() {
