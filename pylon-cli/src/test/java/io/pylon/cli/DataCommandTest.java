@@ -60,6 +60,24 @@ class DataCommandTest {
     }
 
     @Test
+    void packsTheDataSectionOfAnExperimentConfigWithOverrides() throws IOException {
+        FakeFashionMnist.write(dir, 30, 7, 4);
+        Path config = dir.resolve("exp.yaml");
+        java.nio.file.Files.writeString(config, "data:\n  name: fashion_mnist\n  val_size: 5\n");
+        Path file = dir.resolve("val.pylonpack");
+        CliRun pack = CliRun.of("data", "pack", "--config", config.toString(), "data.root=" + dir, "data.val_size=6",
+                "--split", "val", "--out", file.toString());
+        assertThat(pack.exitCode()).as(pack.err()).isZero();
+        try (PackedDataset packed = PackedDataset.open(file)) {
+            assertThat(packed.size()).isEqualTo(6);
+        }
+        CliRun both = CliRun.of("data", "pack", "--config", config.toString(), "--dataset", "fashion_mnist",
+                "--out", file.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("exactly one of --config FILE, --dataset NAME and --format NAME");
+    }
+
+    @Test
     void registeredFormatIsPackedFromParams() {
         FakeFashionMnist.write(dir, 20, 5, 5);
         Path first = dir.resolve("test.pylonpack");
@@ -99,7 +117,7 @@ class DataCommandTest {
     void sourceMistakesAreUserErrors() {
         CliRun neither = CliRun.of("data", "pack", "--out", dir.resolve("x.pylonpack").toString());
         assertThat(neither.exitCode()).isEqualTo(2);
-        assertThat(neither.err()).contains("exactly one of --dataset NAME and --format NAME");
+        assertThat(neither.err()).contains("exactly one of --config FILE, --dataset NAME and --format NAME");
         CliRun unknown = CliRun.of("data", "pack", "--format", "nope", "--out", dir.resolve("x").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("known formats").contains("packed");

@@ -5,6 +5,9 @@ import java.util.function.Function;
 
 import io.pylon.config.Binder;
 import io.pylon.config.MapNode;
+import io.pylon.data.format.StandardFormats;
+import io.pylon.data.packed.PackedFormat;
+import io.pylon.data.volume.VolumeFormats;
 import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 
@@ -20,10 +23,9 @@ public final class DatasetFormats {
     private static final Registry<Entry> REGISTRY = new Registry<>("dataset format");
 
     static {
-        // each built-in format registers itself here (one line per format)
-        io.pylon.data.packed.PackedFormat.register();
-        io.pylon.data.format.StandardFormats.register();
-        io.pylon.data.volume.VolumeFormats.register();
+        PackedFormat.register();
+        StandardFormats.register();
+        VolumeFormats.register();
     }
 
     private DatasetFormats() {

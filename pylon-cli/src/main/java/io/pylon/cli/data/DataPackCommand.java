@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import io.pylon.PylonUserException;
+import io.pylon.config.Config;
 import io.pylon.data.Dataset;
 import io.pylon.data.packed.PackedHeader;
 import io.pylon.data.packed.Packing;
@@ -22,6 +24,13 @@ import io.pylon.data.packed.Packing;
 @Command(name = "pack", description = "Pack a dataset split into a memory-mapped .pylonpack file.",
         sortOptions = false)
 public final class DataPackCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "an experiment config whose data section"
+            + " names the dataset (overrides may follow as arguments)")
+    Path config;
+
+    @Parameters(paramLabel = "OVERRIDES", arity = "0..*", description = "key=value overrides of --config")
+    List<String> overrides = new ArrayList<>();
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "built-in dataset (fashion_mnist)")
     String dataset;
@@ -58,19 +67,25 @@ public final class DataPackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((dataset == null) == (format == null)) {
-            throw new PylonUserException("give exactly one of --dataset NAME and --format NAME");
+        int sources = (config == null ? 0 : 1) + (dataset == null ? 0 : 1) + (format == null ? 0 : 1);
+        if (sources != 1) {
+            throw new PylonUserException("give exactly one of --config FILE, --dataset NAME and --format NAME");
+        }
+        if (!overrides.isEmpty() && config == null) {
+            throw new PylonUserException("overrides " + overrides + " apply to --config only");
         }
         if (threads < 1) {
             throw new PylonUserException("--threads must be >= 1, got " + threads);
         }
         DatasetSource source;
         List<String> splits;
-        if (dataset != null) {
-            source = DatasetSource.builtIn(dataset, Optional.ofNullable(root), valSize);
+        if (dataset != null || config != null) {
+            source = config != null ? DatasetSource.config(Config.load(config, overrides))
+                    : DatasetSource.builtIn(dataset, Optional.ofNullable(root), valSize);
+            String name = config != null ? config.toString() : dataset;
             String chosen = split == null ? "train" : split;
             if (!chosen.equals("all") && !source.splits().contains(chosen)) {
-                throw new PylonUserException("--split " + chosen + " is not a split of " + dataset + "; use one of "
+                throw new PylonUserException("--split " + chosen + " is not a split of " + name + "; use one of "
                         + source.splits() + " or all");
             }
             splits = chosen.equals("all") ? source.splits() : List.of(chosen);
@@ -82,7 +97,7 @@ public final class DataPackCommand implements Callable<Integer> {
             source = DatasetSource.format(format, params);
             splits = source.splits();
         }
-        boolean folder = dataset != null && "all".equals(split);
+        boolean folder = format == null && "all".equals(split);
         for (String name : splits) {
             Path file = folder ? out.resolve(name + PackedHeader.EXTENSION) : out;
             pack(source, name, file);

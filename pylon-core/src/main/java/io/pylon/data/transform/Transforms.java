@@ -11,6 +11,7 @@ import io.pylon.config.ConfigNode;
 import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
+import io.pylon.data.augment.IntensityTransforms;
 import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 import io.pylon.registry.UnknownNameException;
@@ -28,8 +29,7 @@ public final class Transforms {
             .register("identity", new Entry(Identity.class, p -> (Identity) p));
 
     static {
-        // each built-in family registers itself here (one line per family)
-        io.pylon.data.augment.IntensityTransforms.register();
+        IntensityTransforms.register();
     }
 
     private Transforms() {
