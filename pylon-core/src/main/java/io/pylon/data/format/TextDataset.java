@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.pylon.data.DataException;
@@ -134,6 +136,16 @@ public final class TextDataset implements Dataset {
 
     private long token(long at) {
         return bytes != null ? bytes[(int) at] & 0xff : ints[(int) at];
+    }
+
+    /** The vocabulary, one decoded symbol per token id: a language model's classes are its next tokens. */
+    @Override
+    public List<String> classNames() {
+        List<String> symbols = new ArrayList<>(tokenizer.vocabSize());
+        for (int id = 0; id < tokenizer.vocabSize(); id++) {
+            symbols.add(tokenizer.decode(new long[] {id}));
+        }
+        return symbols;
     }
 
     @Override

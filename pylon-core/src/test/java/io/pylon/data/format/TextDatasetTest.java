@@ -53,6 +53,9 @@ class TextDatasetTest {
         assertThat(tokenizer.decode(first.target().toLongs())).isEqualTo("\nb\nc");
         // sample 11 starts at token 44 ("w"): its target is tokens 45..48
         assertThat(tokenizer.decode(data.get(11).target().toLongs())).isEqualTo("\nx\ny");
+        // the classes of a language model are its vocabulary: newline, then a..z
+        assertThat(data.classNames()).hasSize(27).startsWith("\n", "a", "b").endsWith("z");
+        assertThat(TextDataset.open(params(file, TokenizerKind.BYTE, 4, 0, 0, 1)).classNames()).hasSize(256);
     }
 
     @Test
