@@ -102,6 +102,40 @@ class TrainCommandTest {
     }
 
     @Test
+    void imageFolderDataTrainsThroughTheThreadedLoader() throws IOException {
+        Path images = dir.resolve("images");
+        java.util.Random random = new java.util.Random(3);
+        String[] classes = {"circle", "cross", "empty"};
+        for (int c = 0; c < classes.length; c++) {
+            Path folder = Files.createDirectories(images.resolve(classes[c]));
+            for (int n = 0; n < 20; n++) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        boolean on = c == 0 ? (x - 3.5) * (x - 3.5) + (y - 3.5) * (y - 3.5) < 9 : c == 1 && (x == y);
+                        image.getRaster().setSample(x, y, 0, (on ? 200 : 20) + random.nextInt(30));
+                    }
+                }
+                javax.imageio.ImageIO.write(image, "png", folder.resolve(n + ".png").toFile());
+            }
+        }
+        CliRun run = CliRun.of("train", ConfigCommandTest.EXAMPLES.resolve("fashion-mnist.yaml").toString(),
+                "model=mlp", "model.hidden=[16]", "data.name=image_folder", "data.train.path=" + images,
+                "data.train.grayscale=true", "data.val_size=12", "data.batch_size=16", "data.workers=2",
+                "data.augment=[{name: gaussian_noise, std: [0.01]}]", "schedule.warmup_steps=2",
+                "trainer.max_epochs=3", "trainer.threads=1", "trainer.test=false",
+                "experiment.runs_dir=" + dir.resolve("runs"), "experiment.run_name=folders");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<com.fasterxml.jackson.databind.JsonNode> records = MetricsLog.read(
+                dir.resolve("runs/fashion-mnist/folders/metrics.jsonl"));
+        assertThat(records).filteredOn(r -> r.path("split").asText().equals("train_epoch"))
+                .hasSize(3).allSatisfy(r -> assertThat(r.path("data_wait_pct").asDouble()).isBetween(0.0, 100.0));
+        assertThat(records).filteredOn(r -> r.path("split").asText().equals("val")).last()
+                .satisfies(r -> assertThat(r.path("accuracy").asDouble()).isGreaterThan(0.6));
+    }
+
+    @Test
     void missingDataNamesBothRemedies() {
         CliRun run = CliRun.of(smallRun(dir.resolve("nowhere"), dir.resolve("runs"), "nodata"));
         assertThat(run.exitCode()).isEqualTo(2);
