@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.pylon.config.Binder;
+import io.pylon.config.ComponentList;
 import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
 import io.pylon.config.ListNode;
-import io.pylon.config.MapNode;
 import io.pylon.config.Origin;
 import io.pylon.config.ScalarNode;
 import io.pylon.plugin.Plugins;
@@ -73,45 +73,19 @@ public final class Metrics {
      */
     public static List<Metric> create(ConfigNode section) {
         Plugins.loadOnce();
-        if (section instanceof ScalarNode scalar && scalar.isNull()) {
-            return List.of();
-        }
-        if (!(section instanceof ListNode list)) {
-            throw new ConfigException(section.origin(), "metrics",
-                    "must be a list of metric names or {name: ..., <params>} maps");
-        }
         List<Metric> metrics = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < list.items().size(); i++) {
-            ConfigNode item = list.items().get(i);
-            String keyPath = "metrics." + i;
-            String name;
-            MapNode params;
-            if (item instanceof ScalarNode scalar && scalar.value() instanceof String text) {
-                name = text;
-                params = MapNode.empty(item.origin());
-            } else if (item instanceof MapNode map) {
-                ConfigNode nameNode = map.get("name").orElseThrow(() -> new ConfigException(map.origin(),
-                        keyPath + ".name", "missing required value (the metric to use)"));
-                if (!(nameNode instanceof ScalarNode s && s.value() instanceof String text)) {
-                    throw new ConfigException(nameNode.origin(), keyPath + ".name", "must be a metric name");
-                }
-                name = text;
-                params = map.without("name");
-            } else {
-                throw new ConfigException(item.origin(), keyPath,
-                        "must be a metric name or a {name: ..., <params>} map");
-            }
+        for (ComponentList.Item item : ComponentList.parse(section, "metrics", "metric")) {
             Entry entry;
             try {
-                entry = REGISTRY.get(name);
+                entry = REGISTRY.get(item.name());
             } catch (UnknownNameException e) {
-                throw new ConfigException(item.origin(), keyPath, e.getMessage());
+                throw new ConfigException(item.origin(), item.keyPath(), e.getMessage());
             }
-            if (!seen.add(name)) {
-                throw new ConfigException(item.origin(), keyPath, "metric '" + name + "' is listed twice");
+            if (!seen.add(item.name())) {
+                throw new ConfigException(item.origin(), item.keyPath(), "metric '" + item.name() + "' is listed twice");
             }
-            metrics.add(entry.factory().apply(Binder.bind(params, keyPath, entry.params())));
+            metrics.add(entry.factory().apply(Binder.bind(item.params(), item.keyPath(), entry.params())));
         }
         return metrics;
     }

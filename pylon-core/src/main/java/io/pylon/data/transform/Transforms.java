@@ -6,11 +6,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.pylon.config.Binder;
+import io.pylon.config.ComponentList;
 import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
-import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
-import io.pylon.config.ScalarNode;
 import io.pylon.data.augment.IntensityTransforms;
 import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
@@ -54,41 +53,15 @@ public final class Transforms {
      */
     public static Compose chain(ConfigNode section, String keyPath) {
         Plugins.loadOnce();
-        if (section instanceof ScalarNode scalar && scalar.isNull()) {
-            return new Compose(List.of());
-        }
-        if (!(section instanceof ListNode list)) {
-            throw new ConfigException(section.origin(), keyPath,
-                    "must be a list of transform names or {name: ..., <params>} maps");
-        }
         List<Transform> steps = new ArrayList<>();
-        for (int i = 0; i < list.items().size(); i++) {
-            ConfigNode item = list.items().get(i);
-            String itemPath = keyPath + "." + i;
-            String name;
-            MapNode params;
-            if (item instanceof ScalarNode scalar && scalar.value() instanceof String text) {
-                name = text;
-                params = MapNode.empty(item.origin());
-            } else if (item instanceof MapNode map) {
-                ConfigNode nameNode = map.get("name").orElseThrow(() -> new ConfigException(map.origin(),
-                        itemPath + ".name", "missing required value (the transform to apply)"));
-                if (!(nameNode instanceof ScalarNode s && s.value() instanceof String text)) {
-                    throw new ConfigException(nameNode.origin(), itemPath + ".name", "must be a transform name");
-                }
-                name = text;
-                params = map.without("name");
-            } else {
-                throw new ConfigException(item.origin(), itemPath,
-                        "must be a transform name or a {name: ..., <params>} map");
-            }
+        for (ComponentList.Item item : ComponentList.parse(section, keyPath, "transform")) {
             Entry entry;
             try {
-                entry = REGISTRY.get(name);
+                entry = REGISTRY.get(item.name());
             } catch (UnknownNameException e) {
-                throw new ConfigException(item.origin(), itemPath, e.getMessage());
+                throw new ConfigException(item.origin(), item.keyPath(), e.getMessage());
             }
-            steps.add(entry.factory().apply(Binder.bind(params, itemPath, entry.params())));
+            steps.add(entry.factory().apply(Binder.bind(item.params(), item.keyPath(), entry.params())));
         }
         return new Compose(steps);
     }
