@@ -29,6 +29,7 @@ public final class Transforms {
 
     static {
         // each built-in family registers itself here (one line per family)
+        io.pylon.data.augment.SpatialTransforms.register();
     }
 
     private Transforms() {
