@@ -39,7 +39,7 @@ public record CenterCrop(List<Integer> size, @Default("false") boolean padIfNeed
                 throw SpatialGrid.failure(NAME, sample, "the input's spatial size " + grid
                         + " is smaller than the crop " + size + "; set pad_if_needed: true or crop smaller");
             }
-            start[a] = Math.floorDiv(n - crop[a], 2);
+            start[a] = n >= crop[a] ? (n - crop[a]) / 2 : -((crop[a] - n) / 2);
         }
         return Remap.window(sample, grid, start, crop, paddingValue, targetPaddingValue);
     }
