@@ -82,8 +82,7 @@ public record Affine(@Default("1.0") double p, @Default("[0, 0]") List<Double> r
 
     /** The sample under forward matrix {@code m} and shift {@code t} (internal axes, in points). */
     Sample warp(Sample sample, SpatialGrid grid, double[][] m, double[] t) {
-        float[][] source = AffineMatrix.sourceCoordinates(grid, m, t);
-        return Remap.warp(sample, grid, grid, source[0], source[1], source[2], mode, paddingValue,
+        return Remap.warp(sample, grid, grid, AffineMatrix.sourceRows(grid, m, t), mode, paddingValue,
                 targetPaddingValue);
     }
 

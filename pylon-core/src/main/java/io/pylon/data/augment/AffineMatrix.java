@@ -77,38 +77,30 @@ final class AffineMatrix {
     }
 
     /**
-     * Source coordinates {@code [z, y, x]} of every point of {@code grid} under forward matrix {@code m} and
-     * shift {@code t} (internal axes, in points); {@code z} is null for a 2D grid.
+     * Source coordinates of the points of {@code grid} under forward matrix {@code m} and shift {@code t}
+     * (internal axes, in points).
      */
-    static float[][] sourceCoordinates(SpatialGrid grid, double[][] m, double[] t) {
+    static SourceRows sourceRows(SpatialGrid grid, double[][] m, double[] t) {
         double[][] inv = inverse(m);
-        int d = grid.extent(0);
-        int h = grid.extent(1);
-        int w = grid.extent(2);
-        double[] c = {(d - 1) / 2.0, (h - 1) / 2.0, (w - 1) / 2.0};
-        int n = grid.volume();
-        boolean flat = grid.dims() == 2;
-        float[][] out = {flat ? null : new float[n], new float[n], new float[n]};
-        double[] row = new double[3];
-        int i = 0;
-        for (int z = 0; z < d; z++) {
-            double qz = z - c[0] - t[0];
-            for (int y = 0; y < h; y++) {
-                double qy = y - c[1] - t[1];
-                double qx0 = -c[2] - t[2];
-                for (int k = 0; k < 3; k++) {
-                    row[k] = inv[k][0] * qz + inv[k][1] * qy + inv[k][2] * qx0 + c[k];
-                }
-                for (int x = 0; x < w; x++, i++) {
-                    if (!flat) {
-                        out[0][i] = (float) (row[0] + inv[0][2] * x);
-                    }
-                    out[1][i] = (float) (row[1] + inv[1][2] * x);
-                    out[2][i] = (float) (row[2] + inv[2][2] * x);
-                }
-            }
+        double[] c = new double[3];
+        for (int a = 0; a < 3; a++) {
+            c[a] = (grid.extent(a) - 1) / 2.0;
         }
-        return out;
+        return (z, y, sz, sy, sx) -> {
+            double qz = z - c[0] - t[0];
+            double qy = y - c[1] - t[1];
+            double qx = -c[2] - t[2];
+            double rz = inv[0][0] * qz + inv[0][1] * qy + inv[0][2] * qx + c[0];
+            double ry = inv[1][0] * qz + inv[1][1] * qy + inv[1][2] * qx + c[1];
+            double rx = inv[2][0] * qz + inv[2][1] * qy + inv[2][2] * qx + c[2];
+            for (int x = 0; x < sx.length; x++) {
+                if (sz != null) {
+                    sz[x] = (float) (rz + inv[0][2] * x);
+                }
+                sy[x] = (float) (ry + inv[1][2] * x);
+                sx[x] = (float) (rx + inv[2][2] * x);
+            }
+        };
     }
 
     /** Cosine of an angle in degrees, exact at multiples of 90 (so quarter turns map grid points to grid points). */

@@ -52,32 +52,23 @@ public record Elastic(@Default("1.0") double p, @Default("[16]") List<Integer> s
                 : grid.internal(spacing, "spacing", NAME, sample);
         double m = SpatialChecks.draw(magnitude, 0, random);
         float[][] field = BSplineField.random(grid, step, m, random);
-        float[][] source = displaced(grid, field);
-        return Remap.warp(sample, grid, grid, source[0], source[1], source[2], mode, paddingValue,
-                targetPaddingValue);
+        return Remap.warp(sample, grid, grid, displaced(grid, field), mode, paddingValue, targetPaddingValue);
     }
 
-    /** Grid coordinates plus the field, per internal axis ({@code [0]} null for a 2D grid). */
-    private static float[][] displaced(SpatialGrid grid, float[][] field) {
-        int d = grid.extent(0);
+    /** Grid coordinates plus the field ({@code field[0]} null for a 2D grid). */
+    private static SourceRows displaced(SpatialGrid grid, float[][] field) {
         int h = grid.extent(1);
         int w = grid.extent(2);
-        float[] z = field[0];
-        float[] y = field[1];
-        float[] x = field[2];
-        int i = 0;
-        for (int k = 0; k < d; k++) {
-            for (int j = 0; j < h; j++) {
-                for (int l = 0; l < w; l++, i++) {
-                    if (z != null) {
-                        z[i] += k;
-                    }
-                    y[i] += j;
-                    x[i] += l;
+        return (z, y, sz, sy, sx) -> {
+            int at = (z * h + y) * w;
+            for (int x = 0; x < w; x++) {
+                if (sz != null) {
+                    sz[x] = z + field[0][at + x];
                 }
+                sy[x] = y + field[1][at + x];
+                sx[x] = x + field[2][at + x];
             }
-        }
-        return field;
+        };
     }
 
     @Override

@@ -28,19 +28,47 @@ final class Gather {
         MemorySegment data = source.data();
         DType type = source.dtype();
         return switch (type) {
-            case BOOL, UINT8, INT8 -> NdArray.of(bytes(data.toArray(ValueLayout.JAVA_BYTE), slices, sourceVolume,
-                    index, (byte) (long) fill), type, shape);
-            case UINT16, INT16 -> NdArray.of(shorts(data.toArray(ValueLayout.JAVA_SHORT_UNALIGNED), slices,
-                    sourceVolume, index, (short) (long) fill), type, shape);
-            case INT32 -> NdArray.of(ints(data.toArray(ValueLayout.JAVA_INT_UNALIGNED), slices, sourceVolume, index,
-                    (int) (long) fill), shape);
-            case INT64 -> NdArray.of(longs(data.toArray(ValueLayout.JAVA_LONG_UNALIGNED), slices, sourceVolume, index,
-                    (long) fill), shape);
-            case FLOAT32 -> NdArray.of(floats(data.toArray(ValueLayout.JAVA_FLOAT_UNALIGNED), slices, sourceVolume,
-                    index, (float) fill), shape);
-            case FLOAT64 -> NdArray.of(doubles(data.toArray(ValueLayout.JAVA_DOUBLE_UNALIGNED), slices, sourceVolume,
-                    index, fill), shape);
+            case BOOL, UINT8, INT8 -> NdArray.of(bytes(array(data, byte[].class, ValueLayout.JAVA_BYTE), slices,
+                    sourceVolume, index, (byte) (long) fill), type, shape);
+            case UINT16, INT16 -> NdArray.of(shorts(array(data, short[].class, ValueLayout.JAVA_SHORT_UNALIGNED),
+                    slices, sourceVolume, index, (short) (long) fill), type, shape);
+            case INT32 -> NdArray.of(ints(array(data, int[].class, ValueLayout.JAVA_INT_UNALIGNED), slices,
+                    sourceVolume, index, (int) (long) fill), shape);
+            case INT64 -> NdArray.of(longs(array(data, long[].class, ValueLayout.JAVA_LONG_UNALIGNED), slices,
+                    sourceVolume, index, (long) fill), shape);
+            case FLOAT32 -> NdArray.of(floats(floats(source), slices, sourceVolume, index, (float) fill), shape);
+            case FLOAT64 -> NdArray.of(doubles(array(data, double[].class, ValueLayout.JAVA_DOUBLE_UNALIGNED), slices,
+                    sourceVolume, index, fill), shape);
         };
+    }
+
+    /** The elements of a float32 array: its own backing array when it has one (read only!), else a copy. */
+    static float[] floats(NdArray array) {
+        return array.dtype() == DType.FLOAT32 ? array(array.data(), float[].class,
+                ValueLayout.JAVA_FLOAT_UNALIGNED) : array.toFloats();
+    }
+
+    /**
+     * The Java array behind a heap segment that spans all of it, so that transforms read their input without
+     * a copy; a copy for native, mapped or partial segments. Callers only read the result.
+     */
+    private static <A> A array(MemorySegment data, Class<A> type, ValueLayout layout) {
+        Object base = data.heapBase().orElse(null);
+        if (type.isInstance(base) && data.address() == 0
+                && data.byteSize() == (long) java.lang.reflect.Array.getLength(base) * layout.byteSize()) {
+            return type.cast(base);
+        }
+        @SuppressWarnings("unchecked")
+        A copy = (A) switch (layout) {
+            case ValueLayout.OfByte b -> data.toArray(b);
+            case ValueLayout.OfShort s -> data.toArray(s);
+            case ValueLayout.OfInt i -> data.toArray(i);
+            case ValueLayout.OfLong l -> data.toArray(l);
+            case ValueLayout.OfFloat f -> data.toArray(f);
+            case ValueLayout.OfDouble d -> data.toArray(d);
+            default -> throw new IllegalArgumentException("no array type for " + layout);
+        };
+        return copy;
     }
 
     private static byte[] bytes(byte[] in, int slices, int volume, int[] index, byte fill) {

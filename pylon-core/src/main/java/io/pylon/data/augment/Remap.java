@@ -20,18 +20,21 @@ final class Remap {
     }
 
     /**
-     * Both arrays read at source coordinates (one per output point of {@code out}; {@code z} null for 2D): the
-     * input as {@code mode} says, the dense target by nearest neighbour.
+     * Both arrays read at the source coordinates of {@code rows} (one per point of {@code out}): the input as
+     * {@code mode} says, the dense target by nearest neighbour.
      */
-    static Sample warp(Sample sample, SpatialGrid in, SpatialGrid out, float[] z, float[] y, float[] x,
-                       Interpolation mode, double fill, double targetFill) {
-        int[] nearest = mode == Interpolation.NEAREST || sample.denseTarget() ? Resampler.nearest(in, z, y, x) : null;
-        if (mode == Interpolation.NEAREST) {
-            return gather(sample, in, out, nearest, fill, targetFill);
-        }
+    static Sample warp(Sample sample, SpatialGrid in, SpatialGrid out, SourceRows rows, Interpolation mode,
+                       double fill, double targetFill) {
+        boolean linear = mode == Interpolation.LINEAR;
+        int[] nearest = !linear || sample.denseTarget() ? new int[out.volume()] : null;
         long[] leading = in.leading(sample.input());
         int channels = Math.toIntExact(NdArray.count(leading));
-        float[] values = Resampler.linear(sample.input().toFloats(), channels, in, z, y, x, (float) fill);
+        float[] values = linear ? new float[channels * out.volume()] : null;
+        float[] source = linear ? Gather.floats(sample.input()) : null;
+        Resampler.sample(in, out, rows, source, channels, (float) fill, values, nearest);
+        if (!linear) {
+            return gather(sample, in, out, nearest, fill, targetFill);
+        }
         NdArray input = NdArray.of(values, out.shape(leading));
         return sample.with(input, target(sample, in, out, nearest, targetFill));
     }

@@ -1,5 +1,6 @@
 package io.pylon.data.augment;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -33,23 +34,14 @@ public record Resize(List<Integer> size, @Default("linear") Interpolation mode) 
         for (int a = 0; a < 3; a++) {
             axes[a] = coordinates(grid.extent(a), out.extent(a));
         }
-        int volume = out.volume();
-        float[] z = grid.dims() == 3 ? new float[volume] : null;
-        float[] y = new float[volume];
-        float[] x = new float[volume];
-        int i = 0;
-        for (float cz : axes[0]) {
-            for (float cy : axes[1]) {
-                for (float cx : axes[2]) {
-                    if (z != null) {
-                        z[i] = cz;
-                    }
-                    y[i] = cy;
-                    x[i++] = cx;
-                }
+        SourceRows rows = (z, y, sz, sy, sx) -> {
+            if (sz != null) {
+                Arrays.fill(sz, axes[0][z]);
             }
-        }
-        return Remap.warp(sample, grid, out, z, y, x, mode, 0, 0);
+            Arrays.fill(sy, axes[1][y]);
+            System.arraycopy(axes[2], 0, sx, 0, sx.length);
+        };
+        return Remap.warp(sample, grid, out, rows, mode, 0, 0);
     }
 
     /** Source coordinate of each of {@code m} output points along an axis of {@code n} points. */
