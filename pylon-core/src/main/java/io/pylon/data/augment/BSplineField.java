@@ -89,14 +89,8 @@ final class BSplineField {
         float[] alongY = new float[counts[0] * h * w];
         for (int cz = 0; cz < counts[0]; cz++) {
             for (int y = 0; y < h; y++) {
-                int to = (cz * h + y) * w;
-                for (int j = 0; j < 4; j++) {
-                    float weight = taps[1].weights[4 * y + j];
-                    int from = (cz * counts[1] + taps[1].first[y] + j) * w;
-                    for (int x = 0; x < w; x++) {
-                        alongY[to + x] += weight * alongX[from + x];
-                    }
-                }
+                combine(alongX, (cz * counts[1] + taps[1].first[y]) * w, w, taps[1].weights, 4 * y, alongY,
+                        (cz * h + y) * w);
             }
         }
         if (taps[0] == null) {
@@ -105,15 +99,26 @@ final class BSplineField {
         int plane = h * w;
         float[] out = new float[d * plane];
         for (int z = 0; z < d; z++) {
-            int to = z * plane;
-            for (int j = 0; j < 4; j++) {
-                float weight = taps[0].weights[4 * z + j];
-                int from = (taps[0].first[z] + j) * plane;
-                for (int i = 0; i < plane; i++) {
-                    out[to + i] += weight * alongY[from + i];
-                }
-            }
+            combine(alongY, taps[0].first[z] * plane, plane, taps[0].weights, 4 * z, out, z * plane);
         }
         return out;
+    }
+
+    /**
+     * {@code out[to + i] = sum_j weights[k + j] * in[from + j * stride + i]} for {@code i < stride}: four
+     * consecutive rows (or planes) mixed in one pass.
+     */
+    private static void combine(float[] in, int from, int stride, float[] weights, int k, float[] out, int to) {
+        float w0 = weights[k];
+        float w1 = weights[k + 1];
+        float w2 = weights[k + 2];
+        float w3 = weights[k + 3];
+        int a = from;
+        int b = from + stride;
+        int c = from + 2 * stride;
+        int e = from + 3 * stride;
+        for (int i = 0; i < stride; i++) {
+            out[to + i] = w0 * in[a + i] + w1 * in[b + i] + w2 * in[c + i] + w3 * in[e + i];
+        }
     }
 }
