@@ -11,6 +11,7 @@ import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
 import io.pylon.config.MapNode;
 import io.pylon.data.augment.IntensityTransforms;
+import io.pylon.data.augment.SpatialTransforms;
 import io.pylon.plugin.Plugins;
 import io.pylon.registry.Registry;
 import io.pylon.registry.UnknownNameException;
@@ -29,6 +30,7 @@ public final class Transforms {
 
     static {
         IntensityTransforms.register();
+        SpatialTransforms.register();
     }
 
     private Transforms() {
