@@ -2,8 +2,10 @@ package io.pylon.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -37,14 +39,14 @@ public final class BenchDataCommand implements Callable<Integer> {
     static final String FASHION_AUGMENT = """
             [{name: random_crop, size: [28, 28], padding: 4},
              {name: flip, axes: [1], p: 0.5},
-             {name: affine, rotate: [-15, 15], scale: [0.9, 1.1], translate: [0.1, 0.1], p: 1.0},
+             {name: affine, rotate: [-15, 15], scale: [0.9, 1.1], translate: [-0.1, 0.1], p: 1.0},
              {name: normalize, mode: zscore, mean: [0.2860], std: [0.3530]}]""";
 
     /** 3D: 64^3 crops of a memory-mapped volume, flips, elastic deformation, Gaussian noise. */
     static final String VOLUME_AUGMENT = """
             [{name: random_crop, size: [64, 64, 64]},
              {name: flip, axes: [0, 1, 2], p: 0.5},
-             {name: elastic, grid: [8, 8, 8], magnitude: [4, 4], p: 1.0},
+             {name: elastic, spacing: [8], magnitude: [4, 4], p: 1.0},
              {name: gaussian_noise, std: [0.1]}]""";
 
     @Option(names = "--workers", split = ",", defaultValue = "1,2",
@@ -58,6 +60,10 @@ public final class BenchDataCommand implements Callable<Integer> {
             description = "where the benchmark volume is written (default ${DEFAULT-VALUE})")
     Path workDir;
 
+    @Option(names = "--rounds", defaultValue = "3", description = "measured rounds; the median is reported"
+            + " (default ${DEFAULT-VALUE})")
+    int rounds;
+
     @Option(names = "--fashion-samples", defaultValue = "12800", description = "samples measured per run")
     int fashionSamples;
 
@@ -69,17 +75,42 @@ public final class BenchDataCommand implements Callable<Integer> {
         Engine.start();
         Files.createDirectories(workDir);
         BenchVolume.VolumeFiles volume = BenchVolume.write(workDir, 128, 42);
-        for (int n : workers) {
-            System.out.printf("pylon fashion workers=%d samples/s=%.1f%n", n, fashion(n));
+        // round 0 is discarded: it pays for the JIT, the buffer pools and the page cache
+        double[][] fashionRates = new double[workers.size()][rounds];
+        double[][] volumeRates = new double[workers.size()][rounds];
+        for (int round = 0; round <= rounds; round++) {
+            for (int w = 0; w < workers.size(); w++) {
+                double rate = fashion(workers.get(w));
+                if (round > 0) {
+                    fashionRates[w][round - 1] = rate;
+                }
+            }
+            for (int w = 0; w < workers.size(); w++) {
+                double rate = volume(volume, workers.get(w));
+                if (round > 0) {
+                    volumeRates[w][round - 1] = rate;
+                }
+            }
         }
-        for (int n : workers) {
-            System.out.printf("pylon volume workers=%d samples/s=%.1f%n", n, volume(volume, n));
+        for (int w = 0; w < workers.size(); w++) {
+            report("fashion", workers.get(w), fashionRates[w]);
+        }
+        for (int w = 0; w < workers.size(); w++) {
+            report("volume", workers.get(w), volumeRates[w]);
         }
         System.out.println("peer: /usr/bin/python3 bench/data/peer_dataloader.py --volume " + volume.image()
                 + " --labels " + volume.labels() + " --workers "
                 + String.join(" ", workers.stream().map(String::valueOf).toList())
                 + root.map(r -> " --fashion " + r).orElse(""));
         return 0;
+    }
+
+    private static void report(String pipeline, int workers, double[] rates) {
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "pylon %s workers=%d samples/s=%.1f (median of %s)%n", pipeline,
+                workers, sorted[sorted.length / 2], Arrays.toString(
+                        Arrays.stream(rates).map(r -> Math.round(r * 10) / 10.0).toArray()));
     }
 
     private double fashion(int threads) {
