@@ -102,6 +102,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void augmentationExampleTrainsOnTheThreadedLoader() throws IOException {
+        Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 300, 100, 2);
+        CliRun run = CliRun.of("train", ConfigCommandTest.EXAMPLES.resolve("fashion-mnist-augment.yaml").toString(),
+                "data.root=" + data, "data.val_size=100", "data.batch_size=50", "model.channels=[4, 8]",
+                "model.hidden=16", "schedule.warmup_steps=2", "trainer.max_epochs=1", "trainer.threads=1",
+                "experiment.runs_dir=" + dir.resolve("runs"), "experiment.run_name=augment");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(MetricsLog.read(dir.resolve("runs/fashion-mnist-augment/augment/metrics.jsonl")))
+                .anySatisfy(r -> assertThat(r.path("split").asText()).isEqualTo("test"))
+                .anySatisfy(r -> assertThat(r.has("data_wait_pct")).isTrue());
+    }
+
+    @Test
     void imageFolderDataTrainsThroughTheThreadedLoader() throws IOException {
         Path images = dir.resolve("images");
         java.util.Random random = new java.util.Random(3);
