@@ -1,5 +1,8 @@
 package io.pylon.data;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The three loaders of one dataset and the spec the model is built from.
  *
@@ -7,14 +10,49 @@ package io.pylon.data;
  * @param val validation batches (held out from the training file), never shuffled
  * @param test test batches, never shuffled
  * @param spec input shape and class count
+ * @param resources what the splits read from (open files, mappings), closed after the loaders
  */
-public record DataSplits(DataLoader train, DataLoader val, DataLoader test, DataSpec spec) implements AutoCloseable {
+public record DataSplits(DataLoader train, DataLoader val, DataLoader test, DataSpec spec,
+        List<AutoCloseable> resources) implements AutoCloseable {
 
-    /** Stops the loaders' threads and frees their buffers. */
+    public DataSplits {
+        resources = List.copyOf(resources);
+    }
+
+    public DataSplits(DataLoader train, DataLoader val, DataLoader test, DataSpec spec) {
+        this(train, val, test, spec, List.of());
+    }
+
+    /** These splits, also owning {@code more} (the datasets the loaders read). */
+    public DataSplits owning(List<? extends AutoCloseable> more) {
+        List<AutoCloseable> all = new ArrayList<>(resources);
+        all.addAll(more);
+        return new DataSplits(train, val, test, spec, all);
+    }
+
+    /** Stops the loaders' threads and frees their buffers, then closes the resources. */
     @Override
     public void close() {
-        try (DataLoader a = train; DataLoader b = val; DataLoader c = test) {
-            // try-with-resources closes all three even if one throws
+        RuntimeException failure = null;
+        for (AutoCloseable each : closingOrder()) {
+            try {
+                each.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the data splits failed: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private List<AutoCloseable> closingOrder() {
+        List<AutoCloseable> order = new ArrayList<>(List.of(train, val, test));
+        order.addAll(resources);
+        return order;
     }
 }

@@ -1,5 +1,7 @@
 package io.pylon.data;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,9 +52,11 @@ public final class Datasets {
                     + "' needs a data.train section saying where the training files are");
         }
         Dataset train = DatasetFormats.open(name, config.train(), "data.train");
+        List<Dataset> opened = new ArrayList<>(List.of(train));
         Dataset val;
         if (!config.val().entries().isEmpty()) {
             val = DatasetFormats.open(name, config.val(), "data.val");
+            opened.add(val);
         } else {
             long n = train.size();
             if (config.valSize() >= n) {
@@ -64,7 +68,8 @@ public final class Datasets {
         }
         Optional<Dataset> test = config.test().entries().isEmpty() ? Optional.empty()
                 : Optional.of(DatasetFormats.open(name, config.test(), "data.test"));
-        return Pipelines.splits(train, val, test, config, seed);
+        test.ifPresent(opened::add);
+        return Pipelines.splits(train, val, test, config, seed).owning(opened);
     }
 
     /** Adds a dataset (plugins); a name can be registered once. */
