@@ -39,6 +39,9 @@ import io.pylon.config.ScalarNode;
  * @param val the validation split's section; empty = hold out {@code val_size} training samples
  * @param test the test split's section; empty = no test split
  * @param cacheMemoryMb keep up to this many MiB of decoded samples in memory; 0 = no memory cache
+ * @param classWeights sample training data with replacement, class {@code k} with weight
+ *     {@code class_weights[k]} per sample (empty = off)
+ * @param balanced sample training data with replacement, each class equally often (weights 1 / class count)
  * @param cacheDir keep preprocessed samples (the deterministic head of {@code transforms}) in this folder
  *     across runs
  */
@@ -65,7 +68,9 @@ public record DataConfig(
         @Default("{}") MapNode val,
         @Default("{}") MapNode test,
         @Default("0") long cacheMemoryMb,
-        @Default("null") Optional<String> cacheDir) {
+        @Default("null") Optional<String> cacheDir,
+        @Default("[]") List<Double> classWeights,
+        @Default("false") boolean balanced) {
 
     public DataConfig {
         InvalidValueException.require(name != null && !name.isBlank(), "name", "must name a dataset, got '%s'", name);
@@ -90,6 +95,13 @@ public record DataConfig(
                 cacheMemoryMb);
         InvalidValueException.require(cacheDir != null && (cacheDir.isEmpty() || !cacheDir.get().isBlank()),
                 "cache_dir", "must be a folder or null");
+        InvalidValueException.require(classWeights != null && classWeights.stream().allMatch(w -> w >= 0
+                && Double.isFinite(w)), "class_weights", "must be finite weights >= 0, got %s", classWeights);
+        InvalidValueException.require(classWeights.isEmpty() || classWeights.stream().anyMatch(w -> w > 0),
+                "class_weights", "needs at least one positive weight, got %s", classWeights);
+        InvalidValueException.require(!(balanced && !classWeights.isEmpty()), "balanced",
+                "and class_weights both choose the sampling weights; set only one");
+        classWeights = List.copyOf(classWeights);
     }
 
     /** The first eleven settings, the rest at their defaults (code and tests that build a config by hand). */
@@ -97,7 +109,7 @@ public record DataConfig(
             long limitTrain, long limitVal, long limitTest, boolean shuffle, boolean dropLast, boolean normalize) {
         this(name, root, batchSize, evalBatchSize, valSize, limitTrain, limitVal, limitTest, shuffle, dropLast,
                 normalize, 2, 4, emptyList(), emptyList(), "fail", 100, 0, emptyMap(), emptyMap(), emptyMap(), 0,
-                Optional.empty());
+                Optional.empty(), List.of(), false);
     }
 
     /** The defaults of the annotations above, for code and tests that build a config without a file. */
@@ -108,7 +120,7 @@ public record DataConfig(
     public DataConfig withRoot(String folder) {
         return new DataConfig(name, Optional.of(folder), batchSize, evalBatchSize, valSize, limitTrain, limitVal,
                 limitTest, shuffle, dropLast, normalize, workers, prefetch, transforms, augment, onBadSample,
-                maxBadSamples, numClasses, train, val, test, cacheMemoryMb, cacheDir);
+                maxBadSamples, numClasses, train, val, test, cacheMemoryMb, cacheDir, classWeights, balanced);
     }
 
     /** Whether any transform is configured (then samples go through the threaded loader). */

@@ -21,6 +21,21 @@ public interface Dataset extends AutoCloseable {
     Sample get(long index);
 
     /**
+     * The class label of sample {@code index} (class-balanced sampling reads every label once). The default
+     * reads the sample; formats that know their labels without decoding (an image folder) answer directly.
+     *
+     * @throws DataException when the sample's target is not a single class index
+     */
+    default long classOf(long index) {
+        Sample sample = get(index);
+        if (sample.target().size() != 1 || sample.denseTarget()) {
+            throw new DataException(getClass().getSimpleName(), index, "target " + sample.target()
+                    + " is not a class index; class weights and balanced sampling need one label per sample");
+        }
+        return sample.target().getLong(0);
+    }
+
+    /**
      * Identifies this dataset's content for caches: it must change whenever the samples would (files,
      * their sizes or modification times, reading options).
      */

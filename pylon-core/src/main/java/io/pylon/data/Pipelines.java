@@ -2,7 +2,9 @@ package io.pylon.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -15,6 +17,7 @@ import io.pylon.data.loader.ParallelLoader;
 import io.pylon.data.sampler.RandomSampler;
 import io.pylon.data.sampler.Sampler;
 import io.pylon.data.sampler.SequentialSampler;
+import io.pylon.data.sampler.WeightedSampler;
 import io.pylon.data.transform.Compose;
 import io.pylon.data.transform.Identity;
 import io.pylon.data.transform.Transform;
@@ -58,8 +61,7 @@ public final class Pipelines {
         BadSamplePolicy policy = "skip".equals(config.onBadSample())
                 ? BadSamplePolicy.skipUpTo(config.maxBadSamples()) : BadSamplePolicy.FAIL;
         Prepared trainSet = prepare(train, trainChain, config, config.limitTrain());
-        Sampler order = config.shuffle() ? new RandomSampler(trainSet.data().size(), seed)
-                : new SequentialSampler(trainSet.data().size());
+        Sampler order = trainOrder(trainSet.data(), config, seed);
         LoaderSettings trainSettings = new LoaderSettings(config.batchSize(), config.dropLast(), config.workers(),
                 config.prefetch(), seed, policy);
         DataLoader trainLoader = new ParallelLoader(trainSet.data(), order, trainSet.transform(), trainSettings,
@@ -69,6 +71,36 @@ public final class Pipelines {
         DataLoader testLoader = test.map(t -> evalLoader(prepare(t, shared, config, config.limitTest()), config,
                 seed, policy, "test")).orElseGet(EmptyLoader::new);
         return new DataSplits(trainLoader, valLoader, testLoader, spec);
+    }
+
+    /**
+     * The training order: class-weighted draws with replacement when {@code class_weights} or {@code balanced}
+     * is set (one epoch = as many draws as samples), else a shuffle or the file order.
+     */
+    static Sampler trainOrder(Dataset train, DataConfig config, long seed) {
+        long n = train.size();
+        if (config.classWeights().isEmpty() && !config.balanced()) {
+            return config.shuffle() ? new RandomSampler(n, seed) : new SequentialSampler(n);
+        }
+        long[] labels = new long[Math.toIntExact(n)];
+        Map<Long, Long> counts = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = train.classOf(i);
+            counts.merge(labels[i], 1L, Long::sum);
+        }
+        List<Double> weights = new ArrayList<>(labels.length);
+        for (int i = 0; i < labels.length; i++) {
+            long label = labels[i];
+            if (config.balanced()) {
+                weights.add(1.0 / counts.get(label));
+            } else if (label < 0 || label >= config.classWeights().size()) {
+                throw new PylonUserException("data.class_weights has " + config.classWeights().size()
+                        + " entries but training sample " + i + " has class " + label + "; give one weight per class");
+            } else {
+                weights.add(config.classWeights().get((int) label));
+            }
+        }
+        return new WeightedSampler(weights, n, true, seed);
     }
 
     /** A split's dataset behind its caches, and what the loader still has to apply. */

@@ -35,6 +35,12 @@ public record Subset(Dataset base, long from, long to) implements Dataset {
     }
 
     @Override
+    public long classOf(long index) {
+        checkIndex(index);
+        return base.classOf(from + index);
+    }
+
+    @Override
     public String fingerprint() {
         return base.fingerprint() + "[" + from + ":" + to + "]";
     }

@@ -25,6 +25,7 @@ class DataConfigTest {
                 case Long l -> Long.valueOf(yaml);
                 case Boolean b -> Boolean.valueOf(yaml);
                 case io.pylon.config.ConfigNode node -> value; // structured defaults: bound by the binder itself
+                case java.util.List<?> list -> "[]".equals(yaml) ? java.util.List.of() : yaml;
                 default -> yaml;
             };
             assertThat(value).as(component.getName()).isEqualTo(expected);

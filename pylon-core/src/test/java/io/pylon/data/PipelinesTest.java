@@ -116,6 +116,31 @@ class PipelinesTest {
     }
 
     @Test
+    void balancedSamplingDrawsEachClassEquallyOften() {
+        int n = 300;
+        long[] labels = new long[n];
+        for (int i = 270; i < n; i++) {
+            labels[i] = 1; // 270 of class 0, 30 of class 1
+        }
+        Dataset data = new ArrayDataset(NdArray.of(new float[n], n, 1), NdArray.of(labels, n), false, "imbalanced",
+                List.of());
+        long ones = 0;
+        io.pylon.data.sampler.Sampler order = Pipelines.trainOrder(data, config("{balanced: true}"), 4);
+        for (int epoch = 0; epoch < 20; epoch++) {
+            for (long index : order.indices(epoch)) {
+                ones += labels[(int) index];
+            }
+        }
+        assertThat(ones / (20.0 * n)).isCloseTo(0.5, within(0.03));
+        long[] onlyOnes = Pipelines.trainOrder(data, config("{class_weights: [0, 1]}"), 4).indices(0);
+        assertThat(onlyOnes).hasSize(n);
+        assertThat(java.util.Arrays.stream(onlyOnes).min().orElseThrow()).isGreaterThanOrEqualTo(270);
+        assertThatThrownBy(() -> Pipelines.trainOrder(data, config("{class_weights: [1]}"), 4))
+                .hasMessageContaining("training sample 270 has class 1");
+        assertThatThrownBy(() -> config("{class_weights: [1, -1]}")).hasMessageContaining("class_weights");
+    }
+
+    @Test
     void aFormatWithoutClassNamesAsksForNumClasses() {
         assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 20}, val_size: 5}"), 1))
                 .hasMessageContaining("set data.num_classes");

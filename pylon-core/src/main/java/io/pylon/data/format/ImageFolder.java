@@ -146,6 +146,13 @@ final class ImageFolder implements Dataset {
         return classes;
     }
 
+    /** Labels come from the folder names, so balancing needs no image decoding. */
+    @Override
+    public long classOf(long index) {
+        checkIndex(index);
+        return entries.get((int) index).label();
+    }
+
     @Override
     public String fingerprint() {
         return fingerprint;
