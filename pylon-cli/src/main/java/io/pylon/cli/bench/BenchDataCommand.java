@@ -64,7 +64,7 @@ public final class BenchDataCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--fashion-samples", defaultValue = "12800", description = "samples measured per run")
+    @Option(names = "--fashion-samples", defaultValue = "40000", description = "samples measured per run (a round of a few hundred ms: shorter ones are at the mercy of one GC pause)")
     int fashionSamples;
 
     @Option(names = "--volume-samples", defaultValue = "160", description = "samples measured per run")
