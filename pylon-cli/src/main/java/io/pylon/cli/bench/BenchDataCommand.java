@@ -64,7 +64,8 @@ public final class BenchDataCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--fashion-samples", defaultValue = "40000", description = "samples measured per run (a round of a few hundred ms: shorter ones are at the mercy of one GC pause)")
+    // a round of a few hundred milliseconds: shorter ones are at the mercy of a single GC pause
+    @Option(names = "--fashion-samples", defaultValue = "40000", description = "samples measured per run")
     int fashionSamples;
 
     @Option(names = "--volume-samples", defaultValue = "160", description = "samples measured per run")
