@@ -19,8 +19,11 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-            boolean debug = parseResult.hasMatchedOption("--debug")
-                    || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
+            boolean debug = false;
+            // --debug may sit on any level of nested subcommands (pylon data pack --debug)
+            for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+                debug |= level.hasMatchedOption("--debug");
+            }
             Throwable cause = error;
             if (cause instanceof PylonUserException && !debug) {
                 System.err.println("error: " + cause.getMessage());

@@ -124,6 +124,9 @@ class DataCommandTest {
         CliRun split = CliRun.of("data", "pack", "--dataset", "fashion_mnist", "--root", dir.toString(),
                 "--split", "dev", "--out", dir.resolve("x").toString());
         assertThat(split.exitCode()).isEqualTo(2);
-        assertThat(split.err()).contains("--split dev");
+        assertThat(split.err()).contains("--split dev").doesNotContain("\tat ");
+        CliRun debug = CliRun.of("data", "pack", "--debug", "--out", dir.resolve("x.pylonpack").toString());
+        assertThat(debug.exitCode()).isEqualTo(1);
+        assertThat(debug.err()).contains("exactly one of").contains("\tat ");
     }
 }
