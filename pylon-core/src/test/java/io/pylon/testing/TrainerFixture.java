@@ -39,6 +39,7 @@ public final class TrainerFixture {
     private int samples = 96;
     private int batchSize = 16;
     private int threads = 1;
+    private int loaderWorkers = -1;
     private TrainerConfig config = trainerConfig(2, 0, 1, 0);
     private OptimConfig optim = OptimConfig.of("adamw", 0.01);
     private ScheduleConfig schedule = ScheduleConfig.of("constant");
@@ -59,6 +60,12 @@ public final class TrainerFixture {
 
     public static TrainerConfig trainerConfig(int epochs, long maxSteps, int accumulate, double clipNorm) {
         return new TrainerConfig(epochs, maxSteps, "cpu", 1, 1, 0, accumulate, clipNorm, 0.0, false);
+    }
+
+    /** Loads through the threaded loader with {@code workers} threads and a random augmentation. */
+    public TrainerFixture augmented(int workers) {
+        loaderWorkers = workers;
+        return this;
     }
 
     public TrainerFixture seed(long value) {
@@ -122,7 +129,8 @@ public final class TrainerFixture {
     private TrainingComponents components(RunDirectory dir) {
         Engine.start(new EngineOptions(threads));
         Seeds.seed(seed);
-        DataSplits data = SyntheticData.splits(samples, FEATURES, CLASSES, batchSize, seed);
+        DataSplits data = loaderWorkers < 0 ? SyntheticData.splits(samples, FEATURES, CLASSES, batchSize, seed)
+                : SyntheticData.augmentedSplits(samples, FEATURES, CLASSES, batchSize, seed, loaderWorkers);
         TinyModel model = new TinyModel(FEATURES, 16, CLASSES, dropout);
         Optimizer optimizer = Optimizers.create(optim, model);
         long stepsPerEpoch = (data.train().batchesPerEpoch() + config.accumulateGradBatches() - 1)

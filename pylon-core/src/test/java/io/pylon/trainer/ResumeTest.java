@@ -76,6 +76,27 @@ class ResumeTest {
     }
 
     @Test
+    void resumedAugmentedRunMatchesUninterruptedRunWhateverTheLoaderThreads() {
+        List<Double> expectedLosses;
+        float[] expectedWeights;
+        try (Trainer t = fixture().augmented(1).build(runs, "augmented-full")) {
+            t.fit();
+            expectedLosses = stepLosses(t.runDirectory().metrics());
+            expectedWeights = weights(t);
+        }
+        RunDirectory dir;
+        try (Trainer t = fixture().augmented(3).callback(new CrashAt(9)).build(runs, "augmented-crashed")) {
+            dir = t.runDirectory();
+            assertThatThrownBy(t::fit).hasMessageContaining("simulated crash");
+        }
+        try (Trainer t = fixture().augmented(2).resume(dir, dir.lastCheckpoint(), 8)) {
+            t.fit();
+            assertThat(stepLosses(dir.metrics())).isEqualTo(expectedLosses);
+            assertThat(weights(t)).isEqualTo(expectedWeights);
+        }
+    }
+
+    @Test
     void corruptCheckpointIsRefusedBeforeAnythingIsLoaded() throws IOException {
         RunDirectory dir;
         float[] fresh;
