@@ -21,6 +21,11 @@ public interface DataLoader extends AutoCloseable {
      */
     Iterator<Batch> epoch(int epoch, long startBatch);
 
+    /** Batches of {@code batchSize} an epoch of {@code samples} makes; {@code dropLast} drops a short one. */
+    static long batchCount(long samples, int batchSize, boolean dropLast) {
+        return dropLast ? samples / batchSize : (samples + batchSize - 1) / batchSize;
+    }
+
     /** Stops worker threads and frees native buffers; the default holds none. */
     @Override
     default void close() {

@@ -10,9 +10,12 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import io.pylon.PylonUserException;
+import io.pylon.data.augment.NormalizeIntensity;
+import io.pylon.data.augment.ToFloat;
 import io.pylon.data.format.IdxArray;
 import io.pylon.data.format.IdxReader;
 import io.pylon.data.format.IdxType;
+import io.pylon.data.transform.Compose;
 import io.pylon.data.transform.Transform;
 import io.pylon.engine.Engine;
 
@@ -54,8 +57,10 @@ public final class FashionMnist {
      */
     private static DataSplits openForTransforms(DataConfig config, long seed) {
         List<FashionMnistDataset> splits = FashionMnistDataset.splits(config.root(), config.valSize());
-        Transform scale = new PixelScaling(config.normalize() ? MEAN : 0, config.normalize() ? STD : 1);
-        return Pipelines.splits(splits.get(0), splits.get(1), Optional.of(splits.get(2)), config, seed, scale);
+        Transform toUnit = new ToFloat(1 / 255.0);
+        Transform decode = !config.normalize() ? toUnit : Compose.of(toUnit, new NormalizeIntensity(
+                NormalizeIntensity.Mode.ZSCORE, true, List.of(MEAN), List.of(STD), false, 1, 99));
+        return Pipelines.splits(splits.get(0), splits.get(1), Optional.of(splits.get(2)), config, seed, decode);
     }
 
     public static DataSpec spec() {

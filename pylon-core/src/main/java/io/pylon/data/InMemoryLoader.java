@@ -35,8 +35,7 @@ public final class InMemoryLoader implements DataLoader {
 
     @Override
     public long batchesPerEpoch() {
-        int batchSize = options.batchSize();
-        return options.dropLast() ? samples / batchSize : (samples + batchSize - 1L) / batchSize;
+        return DataLoader.batchCount(samples, options.batchSize(), options.dropLast());
     }
 
     @Override

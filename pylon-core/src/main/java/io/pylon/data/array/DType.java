@@ -33,8 +33,11 @@ public enum DType {
         return this == FLOAT32 || this == FLOAT64;
     }
 
-    /** The Java layout of one element (unaligned: mapped files and packed records need not be aligned). */
-    ValueLayout layout() {
+    /**
+     * The Java layout of one element in native byte order (unaligned: mapped files and packed records need
+     * not be aligned); {@code withOrder} gives a file's byte order.
+     */
+    public ValueLayout layout() {
         return switch (this) {
             case BOOL, UINT8, INT8 -> ValueLayout.JAVA_BYTE;
             case UINT16, INT16 -> ValueLayout.JAVA_SHORT_UNALIGNED;

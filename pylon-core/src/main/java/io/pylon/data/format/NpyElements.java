@@ -32,7 +32,7 @@ final class NpyElements {
         NdArray out = NdArray.zeros(type, shape);
         MemorySegment target = out.data();
         long count = out.size();
-        ValueLayout host = layout(type.bytes());
+        ValueLayout host = type.layout();
         ValueLayout stored = swap ? host.withOrder(ByteOrder.BIG_ENDIAN) : host;
         if (!header.fortranOrder()) {
             MemorySegment.copy(data, stored, 0, target, host, 0, count);
@@ -71,16 +71,5 @@ final class NpyElements {
                 index[j] = 0;
             }
         }
-    }
-
-    /** An element layout of {@code bytes} bytes; swapping bytes needs only the size, not the type. */
-    private static ValueLayout layout(int bytes) {
-        return switch (bytes) {
-            case 1 -> ValueLayout.JAVA_BYTE;
-            case 2 -> ValueLayout.JAVA_SHORT_UNALIGNED;
-            case 4 -> ValueLayout.JAVA_INT_UNALIGNED;
-            case 8 -> ValueLayout.JAVA_LONG_UNALIGNED;
-            default -> throw new IllegalArgumentException("no element layout of " + bytes + " bytes");
-        };
     }
 }

@@ -42,15 +42,16 @@ final class Collator {
                         + first.index() + "'s " + first.target() + " in the same batch");
             }
         }
-        BatchBuffers.Buffer in = buffers.acquire(batchShape(batchSize, inputShape), inputType(first.input().dtype()));
-        BatchBuffers.Buffer out = buffers.acquire(batchShape(batchSize, targetShape),
-                targetType(first.target().dtype()));
+        DType inputType = inputType(first.input().dtype());
+        DType targetType = targetType(first.target().dtype());
+        BatchBuffers.Buffer in = buffers.acquire(batchShape(batchSize, inputShape), scalarType(inputType));
+        BatchBuffers.Buffer out = buffers.acquire(batchShape(batchSize, targetShape), scalarType(targetType));
         long[] indices = new long[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             indices[i] = s.index();
-            write(s.input(), in.memory(), i, in.key().type());
-            write(s.target(), out.memory(), i, out.key().type());
+            write(s.input(), in.memory(), i, inputType);
+            write(s.target(), out.memory(), i, targetType);
         }
         return new Collated(in, out, samples.size(), indices);
     }
@@ -62,56 +63,46 @@ final class Collator {
         return shape;
     }
 
-    static ScalarType inputType(DType type) {
+    /** Inputs keep their type, except uint16, which libtorch lacks: it widens to int32. */
+    static DType inputType(DType type) {
+        return type == DType.UINT16 ? DType.INT32 : type;
+    }
+
+    /** Integer targets become int64 (what the losses index with); floating ones keep their type. */
+    static DType targetType(DType type) {
+        return type.isFloatingPoint() ? type : DType.INT64;
+    }
+
+    static ScalarType scalarType(DType type) {
         return switch (type) {
             case BOOL -> ScalarType.Bool;
             case UINT8 -> ScalarType.Byte;
             case INT8 -> ScalarType.Char;
             case INT16 -> ScalarType.Short;
-            case UINT16, INT32 -> ScalarType.Int;
+            case INT32 -> ScalarType.Int;
             case INT64 -> ScalarType.Long;
             case FLOAT32 -> ScalarType.Float;
             case FLOAT64 -> ScalarType.Double;
+            case UINT16 -> throw new IllegalArgumentException("libtorch has no uint16 tensors; widen to int32 first");
         };
     }
 
-    static ScalarType targetType(DType type) {
-        return type.isFloatingPoint() ? inputType(type) : ScalarType.Long;
-    }
-
     /** Writes {@code array} as entry {@code slot} of the batch in {@code batch}, converting when needed. */
-    private static void write(NdArray array, MemorySegment batch, int slot, ScalarType type) {
+    private static void write(NdArray array, MemorySegment batch, int slot, DType type) {
         long n = array.size();
-        int bytes = elementBytes(type);
-        long offset = slot * n * bytes;
-        if (sameLayout(array.dtype(), type)) {
-            MemorySegment.copy(array.data(), 0, batch, offset, n * bytes);
-            return;
-        }
-        if (type.value == ScalarType.Long.value) {
+        long offset = slot * n * type.bytes();
+        if (array.dtype() == type) {
+            MemorySegment.copy(array.data(), 0, batch, offset, n * type.bytes());
+        } else if (type == DType.INT64) {
             for (long i = 0; i < n; i++) {
                 batch.set(ValueLayout.JAVA_LONG_UNALIGNED, offset + i * 8, array.getLong(i));
             }
-        } else if (type.value == ScalarType.Int.value) {
+        } else if (type == DType.INT32) {
             for (long i = 0; i < n; i++) {
                 batch.set(ValueLayout.JAVA_INT_UNALIGNED, offset + i * 4, (int) array.getLong(i));
             }
         } else {
             throw new IllegalStateException("no conversion from " + array.dtype() + " to " + type);
         }
-    }
-
-    private static boolean sameLayout(DType dtype, ScalarType type) {
-        return dtype != DType.UINT16 && inputType(dtype).value == type.value;
-    }
-
-    private static int elementBytes(ScalarType type) {
-        if (type.value == ScalarType.Long.value || type.value == ScalarType.Double.value) {
-            return 8;
-        }
-        if (type.value == ScalarType.Int.value || type.value == ScalarType.Float.value) {
-            return 4;
-        }
-        return type.value == ScalarType.Short.value ? 2 : 1;
     }
 }

@@ -1,5 +1,7 @@
 package io.pylon.data.loader;
 
+import io.pylon.data.DataLoader;
+
 /**
  * How a {@link ParallelLoader} batches and parallelises.
  *
@@ -24,6 +26,11 @@ public record LoaderSettings(int batchSize, boolean dropLast, int workers, int p
         if (prefetch < 1) {
             throw new IllegalArgumentException("prefetch must be >= 1, got " + prefetch);
         }
+    }
+
+    /** Batches an epoch of {@code samples} samples makes. */
+    public long batchesFor(long samples) {
+        return DataLoader.batchCount(samples, batchSize, dropLast);
     }
 
     /** Batches of {@code batchSize} built by {@code workers} threads, two per worker ahead, failing on bad samples. */

@@ -2,9 +2,6 @@ package io.pylon.data.loader;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pylon.data.Batch;
 import io.pylon.data.DataLoader;
@@ -25,13 +22,10 @@ import io.pylon.data.transform.Transform;
  */
 public final class ParallelLoader implements DataLoader {
 
-
     private final Sampler sampler;
     private final LoaderSettings settings;
-    private final BatchBuffers buffers;
+    private final BatchProduction production;
     private final BatchAssembler assembler;
-    private final ExecutorService workers;
-    private OrderedBatches current;
 
     /**
      * @param dataset the samples (shared by the workers: must be thread-safe)
@@ -43,16 +37,13 @@ public final class ParallelLoader implements DataLoader {
             String source) {
         this.sampler = sampler;
         this.settings = settings;
-        this.buffers = new BatchBuffers(settings.prefetch() + 2);
-        this.assembler = new BatchAssembler(dataset, transform, settings, buffers, source);
-        this.workers = workerPool(settings.workers(), source);
+        this.production = new BatchProduction(settings, source);
+        this.assembler = new BatchAssembler(dataset, transform, settings, production.buffers(), source);
     }
 
     @Override
     public long batchesPerEpoch() {
-        long n = sampler.length();
-        int b = settings.batchSize();
-        return settings.dropLast() ? n / b : (n + b - 1) / b;
+        return settings.batchesFor(sampler.length());
     }
 
     @Override
@@ -71,54 +62,26 @@ public final class ParallelLoader implements DataLoader {
 
     /** Native batch tensors created so far; stops growing once the pool is warm. */
     public long buffersAllocated() {
-        return buffers.allocated();
+        return production.buffers().allocated();
     }
 
     /** Starting a new epoch cancels the batches still being prepared for the previous one. */
     @Override
-    public synchronized Iterator<Batch> epoch(int epoch, long startBatch) {
+    public Iterator<Batch> epoch(int epoch, long startBatch) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        if (startBatch < 0 || startBatch > batchesPerEpoch()) {
-            throw new IllegalArgumentException("start batch must be in [0, " + batchesPerEpoch() + "], got "
-                    + startBatch);
-        }
-        if (current != null) {
-            current.cancel();
-        }
         long[] order = sampler.indices(epoch);
-        current = new OrderedBatches(batch -> {
+        return production.start(batch -> {
             int from = Math.toIntExact(batch * settings.batchSize());
             int to = Math.min(from + settings.batchSize(), order.length);
             long[] indices = Arrays.copyOfRange(order, from, to);
             return () -> assembler.build(indices, epoch);
-        }, startBatch, batchesPerEpoch(), workers, settings.prefetch(), buffers);
-        return current;
+        }, startBatch, batchesPerEpoch());
     }
 
     @Override
-    public synchronized void close() {
-        if (current != null) {
-            current.cancel();
-        }
-        if (workers != null) {
-            workers.shutdownNow();
-        }
-        buffers.close();
+    public void close() {
+        production.close();
     }
-
-    /** Daemon threads (a crashed run must not hang on them), or null for none. */
-    static ExecutorService workerPool(int workers, String source) {
-        if (workers == 0) {
-            return null;
-        }
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "pylon-loader-" + count.incrementAndGet() + " (" + source + ")");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
 }

@@ -3,7 +3,6 @@ package io.pylon.data.loader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 import io.pylon.data.Batch;
 import io.pylon.data.DataLoader;
@@ -23,10 +22,8 @@ public final class StreamingLoader implements DataLoader {
     private final int shard;
     private final int shards;
     private final LoaderSettings settings;
-    private final BatchBuffers buffers;
+    private final BatchProduction production;
     private final BatchAssembler assembler;
-    private final ExecutorService workers;
-    private OrderedBatches current;
 
     public StreamingLoader(StreamingDataset dataset, int shard, int shards, Transform transform,
             LoaderSettings settings, String source) {
@@ -37,16 +34,13 @@ public final class StreamingLoader implements DataLoader {
         this.shard = shard;
         this.shards = shards;
         this.settings = settings;
-        this.buffers = new BatchBuffers(settings.prefetch() + 2);
-        this.assembler = new BatchAssembler(null, transform, settings, buffers, source);
-        this.workers = ParallelLoader.workerPool(settings.workers(), source);
+        this.production = new BatchProduction(settings, source);
+        this.assembler = new BatchAssembler(null, transform, settings, production.buffers(), source);
     }
 
     @Override
     public long batchesPerEpoch() {
-        long n = dataset.size(shards);
-        int b = settings.batchSize();
-        return settings.dropLast() ? n / b : (n + b - 1) / b;
+        return settings.batchesFor(dataset.size(shards));
     }
 
     @Override
@@ -55,15 +49,12 @@ public final class StreamingLoader implements DataLoader {
     }
 
     @Override
-    public synchronized Iterator<Batch> epoch(int epoch, long startBatch) {
-        if (current != null) {
-            current.cancel();
-        }
+    public Iterator<Batch> epoch(int epoch, long startBatch) {
         Iterator<Sample> stream = dataset.open(epoch, shard, shards);
         for (long skip = 0; skip < startBatch * settings.batchSize() && stream.hasNext(); skip++) {
             stream.next();
         }
-        current = new OrderedBatches(batch -> {
+        return production.start(batch -> {
             List<Sample> raw = new ArrayList<>(settings.batchSize());
             while (raw.size() < settings.batchSize() && stream.hasNext()) {
                 Sample sample = assembler.guarded(stream::next);
@@ -74,18 +65,11 @@ public final class StreamingLoader implements DataLoader {
             boolean incomplete = raw.size() < settings.batchSize();
             List<Sample> taken = incomplete && settings.dropLast() ? List.of() : raw;
             return () -> assembler.buildFrom(taken, epoch);
-        }, startBatch, batchesPerEpoch(), workers, settings.prefetch(), buffers);
-        return current;
+        }, startBatch, batchesPerEpoch());
     }
 
     @Override
-    public synchronized void close() {
-        if (current != null) {
-            current.cancel();
-        }
-        if (workers != null) {
-            workers.shutdownNow();
-        }
-        buffers.close();
+    public void close() {
+        production.close();
     }
 }

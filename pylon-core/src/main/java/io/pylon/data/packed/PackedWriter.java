@@ -216,8 +216,8 @@ public final class PackedWriter implements AutoCloseable {
 
     static void requireLittleEndian() {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
-            throw new UnsupportedOperationException("packed files are little-endian and mapped as they are;"
-                    + " this platform is big-endian");
+            throw new IllegalStateException("packed files are little-endian and mapped as they are, but this"
+                    + " platform is big-endian; Pylon's natives are built for linux-x86_64 only");
         }
     }
 

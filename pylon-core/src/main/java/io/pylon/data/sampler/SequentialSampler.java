@@ -1,5 +1,7 @@
 package io.pylon.data.sampler;
 
+import io.pylon.data.Permutations;
+
 /**
  * {@code 0, 1, ..., size - 1} every epoch (evaluation, and training without shuffling).
  *
@@ -18,10 +20,6 @@ public record SequentialSampler(long size) implements Sampler {
 
     @Override
     public long[] indices(int epoch) {
-        long[] order = new long[(int) size];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        return order;
+        return Permutations.identity((int) size);
     }
 }

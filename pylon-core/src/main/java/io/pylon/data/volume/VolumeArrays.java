@@ -20,15 +20,7 @@ final class VolumeArrays {
 
     /** The unaligned element layout of {@code type} in byte order {@code order}. */
     static ValueLayout layout(DType type, ByteOrder order) {
-        ValueLayout layout = switch (type) {
-            case BOOL, UINT8, INT8 -> ValueLayout.JAVA_BYTE;
-            case UINT16, INT16 -> ValueLayout.JAVA_SHORT_UNALIGNED;
-            case INT32 -> ValueLayout.JAVA_INT_UNALIGNED;
-            case INT64 -> ValueLayout.JAVA_LONG_UNALIGNED;
-            case FLOAT32 -> ValueLayout.JAVA_FLOAT_UNALIGNED;
-            case FLOAT64 -> ValueLayout.JAVA_DOUBLE_UNALIGNED;
-        };
-        return layout.withOrder(order);
+        return type.layout().withOrder(order);
     }
 
     /**

@@ -3,17 +3,15 @@ package io.pylon.data.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.pylon.testing.ChildJvm;
 
 /**
  * Thousands of batches through the threaded loader leave native memory where the first epochs put it. The
@@ -28,16 +26,11 @@ class LoaderMemoryTest {
 
     @Test
     void nativeMemoryStaysFlatOverThousandsOfBatches() throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path output = dir.resolve("out.txt");
-        Process process = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Xms384m", "-Xmx384m", "-XX:+AlwaysPreTouch", "-cp",
-                System.getProperty("java.class.path"), LoaderMemoryMain.class.getName()))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        boolean done = process.waitFor(5, TimeUnit.MINUTES);
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(done).as("child finished; output:\n%s", log).isTrue();
-        assertThat(process.exitValue()).as("exit code; output:\n%s", log).isZero();
+        ChildJvm.Result child = ChildJvm.run(LoaderMemoryMain.class, dir.resolve("out.txt"), "-Xms384m", "-Xmx384m",
+                "-XX:+AlwaysPreTouch");
+        String log = child.output();
+        assertThat(child.finished()).as("child finished; output:\n%s", log).isTrue();
+        assertThat(child.exitCode()).as("exit code; output:\n%s", log).isZero();
         Matcher m = Pattern.compile("batches=(\\d+) tracked_growth=(-?\\d+) resident_growth=(-?\\d+)").matcher(log);
         assertThat(m.find()).as(log).isTrue();
         assertThat(Long.parseLong(m.group(1))).isEqualTo(3200);
