@@ -10,6 +10,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.BitField;
 import io.jhdf.object.datatype.DataType;
@@ -45,6 +46,7 @@ public final class Hdf5Volumes {
             throw new DataException(source, sampleIndex, "no such HDF5 file; check the path");
         }
         try (HdfFile hdf = open(file, sampleIndex)) {
+            requireWhole(hdf, hdf, source, sampleIndex);
             Dataset dataset = find(hdf, datasetPath, source, sampleIndex);
             if (dataset.isScalar() || dataset.isEmpty() || dataset.getDimensions().length == 0) {
                 throw new DataException(source, sampleIndex, "dataset " + datasetPath + " is "
@@ -57,8 +59,32 @@ public final class Hdf5Volumes {
             throw e;
         } catch (RuntimeException e) {
             // jHDF reports corrupt structures as HdfException but truncated buffers as plain runtime exceptions
-            throw new DataException(source, sampleIndex, "cannot read dataset " + datasetPath + " (" + e
+            throw new DataException(source, sampleIndex, "cannot read dataset " + datasetPath + " (" + e.getMessage()
                     + "); the file may be truncated or use an HDF5 feature jHDF does not support", e);
+        }
+    }
+
+    /**
+     * Refuses a file cut short: jHDF maps a contiguous dataset's bytes without checking that the file still
+     * holds them, so a truncated copy would yield values the file does not contain. Every contiguous dataset's
+     * extent (base address + data address + size) must lie inside the file. Chunked datasets are read
+     * through bounded reads, which fail on a short file by themselves.
+     */
+    private static void requireWhole(HdfFile hdf, Group group, String source, long sampleIndex) {
+        for (Node child : group.getChildren().values()) {
+            if (child.isLink()) {
+                continue;
+            }
+            if (child instanceof ContiguousDataset data && !data.isEmpty()) {
+                long end = hdf.getUserBlockSize() + data.getDataAddress() + data.getSizeInBytes();
+                if (end > hdf.size()) {
+                    throw new DataException(source, sampleIndex, "the file is truncated: dataset " + child.getPath()
+                            + " ends at byte " + end + " but the file has " + hdf.size() + " bytes; copy or"
+                            + " download it again");
+                }
+            } else if (child instanceof Group g) {
+                requireWhole(hdf, g, source, sampleIndex);
+            }
         }
     }
 

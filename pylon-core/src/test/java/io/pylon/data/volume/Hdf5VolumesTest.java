@@ -15,6 +15,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
+import io.jhdf.api.dataset.ContiguousDataset;
 
 import io.pylon.config.YamlReader;
 import io.pylon.data.DataException;
@@ -117,6 +118,32 @@ class Hdf5VolumesTest {
         assertThatThrownBy(() -> Hdf5Volumes.read(dir.resolve("none.h5"), "/x", 0))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("no such HDF5 file");
+    }
+
+    @Test
+    void fileCutShortInsideItsLastDatasetIsRefused() throws IOException {
+        Path whole = writeVolume("d.h5");
+        byte[] bytes = Files.readAllBytes(whole);
+        long labelsStart;
+        try (HdfFile hdf = new HdfFile(whole)) {
+            labelsStart = ((ContiguousDataset) hdf.getByPath("/volumes/labels")).getDataAddress();
+        }
+        Path cut = dir.resolve("cut.h5");
+        // the labels' 60 bytes are the file's last data: keep their object header and the first 20 of them
+        int kept = (int) labelsStart + 20;
+        Files.write(cut, Arrays.copyOf(bytes, kept));
+
+        // the metadata is intact, so jHDF alone would hand back whatever lies past the end of the file
+        assertThatThrownBy(() -> Hdf5Volumes.read(cut, "/volumes/labels", 3))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith(cut + " (sample 3): ")
+                .hasMessageContaining("truncated")
+                .hasMessageContaining("has " + kept + " bytes")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception"));
+        // the other dataset is whole, but a truncated file is refused as a whole: its copy is broken
+        assertThatThrownBy(() -> Hdf5Volumes.read(cut, "/volumes/raw", 3))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("truncated");
     }
 
     @Test
