@@ -44,6 +44,7 @@ public final class TiffStacks {
         if (!Files.isRegularFile(file)) {
             throw new DataException(source, sampleIndex, "no such TIFF file; check the path");
         }
+        int[] page = {-1};
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = tiffReader();
             try {
@@ -52,6 +53,7 @@ public final class TiffStacks {
                 NdArray out = null;
                 long pageBytes = 0;
                 for (int p = 0; p < pages; p++) {
+                    page[0] = p;
                     Raster raster = reader.read(p).getRaster();
                     DType type = sampleType(raster, source, sampleIndex, p);
                     if (out == null) {
@@ -72,8 +74,11 @@ public final class TiffStacks {
         } catch (DataException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DataException(source, sampleIndex, "cannot be read as a TIFF stack (" + e
-                    + "); the file is truncated or not a TIFF file", e);
+            // the JDK's TIFF plugin reports a short file as NullPointerException("data == null!") or EOFException:
+            // neither says anything to a user beyond "this part of the file is missing"
+            String where = page[0] < 0 ? "its header cannot be read" : "page " + page[0] + " cannot be decoded";
+            throw new DataException(source, sampleIndex, where + " (" + fileSize(file) + " bytes): the file is"
+                    + " truncated or not a TIFF file; copy or export it again (--debug shows the decoder's error)", e);
         }
     }
 
@@ -96,6 +101,14 @@ public final class TiffStacks {
             writer.endWriteSequence();
         } finally {
             writer.dispose();
+        }
+    }
+
+    private static String fileSize(Path file) {
+        try {
+            return Long.toString(Files.size(file));
+        } catch (IOException e) {
+            return "unknown size";
         }
     }
 
