@@ -2,7 +2,9 @@ package io.pylon.data.format;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,14 +103,30 @@ public final class TextDataset implements Dataset {
         }
     }
 
+    /** Decodes strictly: the first invalid byte is named by line and byte offset (1-based line, 0-based offset). */
     private static String utf8(byte[] raw, String source) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            throw new DataException(source, DataException.NO_SAMPLE, "is not valid UTF-8 text (" + e.getMessage()
-                    + "); convert it to UTF-8 or use tokenizer: byte", e);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(raw);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(raw.length * (double) decoder.maxCharsPerByte()));
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (raw[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new DataException(source, DataException.NO_SAMPLE, String.format(Locale.ROOT,
+                    "is not valid UTF-8 text: line %d, byte %d of the line (byte offset %d in the file) starts an"
+                    + " invalid sequence (0x%02x); convert the file to UTF-8 or use tokenizer: byte", line,
+                    offset - lineStart + 1, offset, raw[offset] & 0xff));
         }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** The tokenizer that produced the token ids (to decode model output). */

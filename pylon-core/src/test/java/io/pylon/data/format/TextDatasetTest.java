@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,26 @@ class TextDatasetTest {
                 .hasMessageStartingWith(file.toString()).hasMessageContaining("fewer than block_size + 1 = 5");
         assertThatThrownBy(() -> TextDataset.open(new TextParams(file, TokenizerKind.CHAR, 2, Optional.of(bytes),
                 0, 0, 1))).hasMessageStartingWith(bytes.toString()).hasMessageContaining("is a byte vocabulary");
+    }
+
+    @Test
+    void invalidUtf8NamesTheLineAndByteOffsetWithoutJavaDetail() throws IOException {
+        Path file = dir.resolve("latin1.txt");
+        // "ok\nfine\ncaf" then 0xE9 (Latin-1 'é', not valid UTF-8 here) on line 3
+        byte[] head = "ok\nfine\ncaf".getBytes(StandardCharsets.US_ASCII);
+        byte[] raw = Arrays.copyOf(head, head.length + 2);
+        raw[head.length] = (byte) 0xE9;
+        raw[head.length + 1] = '\n';
+        Files.write(file, raw);
+
+        assertThatThrownBy(() -> TextDataset.open(params(file, TokenizerKind.CHAR, 2, 0, 0, 1)))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("line 3, byte 4 of the line (byte offset 11 in the file)")
+                .hasMessageContaining("0xe9")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Input length"));
+        // the byte tokenizer takes any bytes
+        assertThat(TextDataset.open(params(file, TokenizerKind.BYTE, 2, 0, 0, 1)).size()).isPositive();
     }
 
     @Test
