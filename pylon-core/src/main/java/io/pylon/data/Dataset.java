@@ -1,6 +1,7 @@
 package io.pylon.data;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Samples by index: the random-access source a loader draws from. Loader workers call {@link #get} from
@@ -49,6 +50,14 @@ public interface Dataset extends AutoCloseable {
      */
     default List<String> classNames() {
         return List.of();
+    }
+
+    /**
+     * The file sample {@code sampleIndex} (the index {@link Sample#index()} carries) is read from, so that errors
+     * about a sample can name its file; empty for formats whose samples are not one file each.
+     */
+    default Optional<String> sampleFile(long sampleIndex) {
+        return Optional.empty();
     }
 
     /** Releases files and mappings; the default holds none. */

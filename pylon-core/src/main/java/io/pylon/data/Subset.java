@@ -1,6 +1,7 @@
 package io.pylon.data;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Samples {@code [from, to)} of another dataset, renumbered from 0 (limits, validation hold-outs). The
@@ -48,6 +49,12 @@ public record Subset(Dataset base, long from, long to) implements Dataset {
     @Override
     public List<String> classNames() {
         return base.classNames();
+    }
+
+    /** Samples keep their base index, so the base names their files. */
+    @Override
+    public Optional<String> sampleFile(long sampleIndex) {
+        return base.sampleFile(sampleIndex);
     }
 
     /** The base dataset is shared with other subsets, so closing one subset leaves it open. */

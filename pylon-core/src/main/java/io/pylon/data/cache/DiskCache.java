@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -197,6 +198,11 @@ public final class DiskCache implements Dataset {
     @Override
     public String fingerprint() {
         return "disk-cache:" + key;
+    }
+
+    @Override
+    public Optional<String> sampleFile(long sampleIndex) {
+        return source.sampleFile(sampleIndex);
     }
 
     @Override

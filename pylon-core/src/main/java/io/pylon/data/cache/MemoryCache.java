@@ -2,6 +2,7 @@ package io.pylon.data.cache;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -159,6 +160,11 @@ public final class MemoryCache implements Dataset {
     @Override
     public String fingerprint() {
         return source.fingerprint();
+    }
+
+    @Override
+    public Optional<String> sampleFile(long sampleIndex) {
+        return source.sampleFile(sampleIndex);
     }
 
     @Override

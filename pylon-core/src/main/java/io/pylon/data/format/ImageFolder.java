@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -133,6 +134,12 @@ final class ImageFolder implements Dataset {
         Entry entry = entries.get((int) index);
         return Sample.classified(index, ImageDecoder.decode(entry.file(), index, params.grayscale(),
                 params.scale()), entry.label());
+    }
+
+    @Override
+    public Optional<String> sampleFile(long sampleIndex) {
+        return sampleIndex >= 0 && sampleIndex < entries.size()
+                ? Optional.of(entries.get((int) sampleIndex).file().toString()) : Optional.empty();
     }
 
     /** The image file of sample {@code index}. */

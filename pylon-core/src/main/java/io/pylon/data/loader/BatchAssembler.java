@@ -2,6 +2,7 @@ package io.pylon.data.loader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -54,7 +55,7 @@ final class BatchAssembler {
                 samples.add(sample);
             }
         }
-        return samples.isEmpty() ? null : Collator.collate(samples, settings.batchSize(), buffers, source);
+        return samples.isEmpty() ? null : Collator.collate(samples, settings.batchSize(), buffers, source, this::sampleFile);
     }
 
     /** Transforms and collates samples already read (a stream's), or returns null when all were skipped. */
@@ -66,7 +67,11 @@ final class BatchAssembler {
                 samples.add(done);
             }
         }
-        return samples.isEmpty() ? null : Collator.collate(samples, settings.batchSize(), buffers, source);
+        return samples.isEmpty() ? null : Collator.collate(samples, settings.batchSize(), buffers, source, this::sampleFile);
+    }
+
+    private Optional<String> sampleFile(long index) {
+        return dataset == null ? Optional.empty() : dataset.sampleFile(index);
     }
 
     private Sample load(long index, int epoch) {

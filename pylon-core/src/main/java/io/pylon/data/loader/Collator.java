@@ -4,6 +4,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
@@ -27,19 +29,25 @@ final class Collator {
     record Collated(BatchBuffers.Buffer inputs, BatchBuffers.Buffer targets, int count, long[] indices) {
     }
 
-    static Collated collate(List<Sample> samples, int batchSize, BatchBuffers buffers, String source) {
+    /**
+     * @param files the file a sample index was read from, named in errors when samples do not fit together
+     */
+    static Collated collate(List<Sample> samples, int batchSize, BatchBuffers buffers, String source,
+            LongFunction<Optional<String>> files) {
         Sample first = samples.get(0);
         long[] inputShape = first.input().shape();
         long[] targetShape = first.target().shape();
         for (Sample s : samples) {
             if (!Arrays.equals(s.input().shape(), inputShape) || s.input().dtype() != first.input().dtype()) {
-                throw new DataException(source, s.index(), "input " + s.input() + " differs from sample "
-                        + first.index() + "'s " + first.input() + " in the same batch; add a crop, pad or resize"
-                        + " transform so that every sample has one shape and type");
+                throw new DataException(source, s.index(), "input " + s.input() + fileOf(s, files)
+                        + " differs from sample " + first.index() + "'s " + first.input() + fileOf(first, files)
+                        + " in the same batch; add a crop, pad or resize transform so that every sample has one"
+                        + " shape and type");
             }
             if (!Arrays.equals(s.target().shape(), targetShape) || s.target().dtype() != first.target().dtype()) {
-                throw new DataException(source, s.index(), "target " + s.target() + " differs from sample "
-                        + first.index() + "'s " + first.target() + " in the same batch");
+                throw new DataException(source, s.index(), "target " + s.target() + fileOf(s, files)
+                        + " differs from sample " + first.index() + "'s " + first.target() + fileOf(first, files)
+                        + " in the same batch");
             }
         }
         DType inputType = inputType(first.input().dtype());
@@ -54,6 +62,10 @@ final class Collator {
             write(s.target(), out.memory(), i, targetType);
         }
         return new Collated(in, out, samples.size(), indices);
+    }
+
+    private static String fileOf(Sample sample, LongFunction<Optional<String>> files) {
+        return files.apply(sample.index()).map(file -> " (" + file + ")").orElse("");
     }
 
     private static long[] batchShape(int batchSize, long[] sampleShape) {

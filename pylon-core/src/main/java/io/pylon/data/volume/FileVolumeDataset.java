@@ -3,6 +3,7 @@ package io.pylon.data.volume;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.pylon.data.DataException;
 import io.pylon.data.Dataset;
@@ -51,6 +52,12 @@ class FileVolumeDataset implements Dataset {
     @Override
     public long size() {
         return images.size();
+    }
+
+    @Override
+    public Optional<String> sampleFile(long sampleIndex) {
+        return sampleIndex >= 0 && sampleIndex < images.size()
+                ? Optional.of(images.get((int) sampleIndex).toString()) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.pylon.data.volume;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.pylon.data.Dataset;
 import io.pylon.data.Sample;
@@ -24,6 +25,11 @@ public final class NiftiDataset implements Dataset {
     @Override
     public long size() {
         return files.size();
+    }
+
+    @Override
+    public Optional<String> sampleFile(long sampleIndex) {
+        return files.sampleFile(sampleIndex);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -42,6 +43,27 @@ class ParallelLoaderTest {
                 values[k] = (byte) (index * 10 + k);
             }
             return Sample.classified(index, NdArray.of(values, io.pylon.data.array.DType.UINT8, 1, 2, 3), index % 3);
+        }
+    }
+
+    /** Sample i is the file img-i.png, 2x2 except sample 5, which is 3x2 (a photo of another size). */
+    private record Images() implements Dataset {
+
+        @Override
+        public long size() {
+            return 8;
+        }
+
+        @Override
+        public Sample get(long index) {
+            checkIndex(index);
+            int rows = index == 5 ? 3 : 2;
+            return Sample.classified(index, NdArray.of(new float[rows * 2], 1, rows, 2), 0);
+        }
+
+        @Override
+        public Optional<String> sampleFile(long sampleIndex) {
+            return Optional.of("img-" + sampleIndex + ".png");
         }
     }
 
@@ -142,6 +164,25 @@ class ParallelLoaderTest {
                 assertThat(Tensors.shape(batch.inputs())).containsExactly(4, 1, 2, 3);
                 assertThat(Tensors.toLongs(batch.targets())).containsExactly(0, 1, 2, 0);
             }
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void samplesOfDifferentSizesInOneBatchNameTheirFiles() {
+        try (ParallelLoader loader = new ParallelLoader(new Images(), new SequentialSampler(8), (s, r) -> s,
+                LoaderSettings.of(4, 1, 0), "photos")) {
+            assertThatThrownBy(() -> {
+                Iterator<Batch> batches = loader.epoch(0, 0);
+                while (batches.hasNext()) {
+                    try (StepScope scope = new StepScope()) {
+                        batches.next();
+                    }
+                }
+            }).isInstanceOf(DataException.class)
+                    .hasMessageStartingWith("photos (sample 5): input")
+                    .hasMessageContaining("(img-5.png) differs from sample 4's")
+                    .hasMessageContaining("(img-4.png) in the same batch");
         }
     }
 
