@@ -25,8 +25,8 @@ import io.pylon.data.array.NdArray;
  * arena and {@code get} keeps no state.
  *
  * <p>Opening checks the magic bytes, version and header, and that the file is exactly as long as its header
- * says (a truncated file is reported with the number of complete records). The payload checksum is only
- * computed when asked ({@code verify}, {@link #verify()}): it reads the whole file.
+ * says (a truncated file is reported with the number of complete records). The payload checksum is computed
+ * at open unless the caller opts out ({@code verify: false}): it reads the whole file once.
  *
  * <p>The arrays stay valid until {@link #close()}; reading one afterwards throws
  * {@link IllegalStateException}, so close the dataset only when no loader uses it any more.
@@ -63,8 +63,9 @@ public final class PackedDataset implements Dataset {
         this.targetBytes = header.target().map(PackedHeader.Field::bytes).orElse(0L);
     }
 
+    /** Maps {@code file} and verifies its checksum (the default: a corrupt copy must not train silently). */
     public static PackedDataset open(Path file) {
-        return open(file, false);
+        return open(file, true);
     }
 
     /**

@@ -182,7 +182,7 @@ class PackedDatasetTest {
     }
 
     @Test
-    void flippedRecordByteIsCaughtByVerifyOnly() throws IOException {
+    void flippedRecordByteIsCaughtByDefaultUnlessVerifyIsTurnedOff() throws IOException {
         Path file = dir.resolve("c.pylonpack");
         PackedHeader header = Packing.pack(classified(DType.FLOAT64, 40, 6), file, Packing.Progress.NONE);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
@@ -200,6 +200,14 @@ class PackedDatasetTest {
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("checksum mismatch")
                 .hasMessageContaining(PackedDataset.checksumText(header.checksum()));
+        // a config section that says nothing about verify is checked; verify: false opts out
+        Config checked = Config.parse("path: '" + file + "'\n", "test.yaml");
+        assertThatThrownBy(() -> DatasetFormats.open(PackedFormat.NAME, checked.root(), "data.train"))
+                .isInstanceOf(DataException.class).hasMessageContaining("checksum mismatch");
+        Config optedOut = Config.parse("path: '" + file + "'\nverify: false\n", "test.yaml");
+        try (Dataset dataset = DatasetFormats.open(PackedFormat.NAME, optedOut.root(), "data.train")) {
+            assertThat(dataset.size()).isEqualTo(40);
+        }
     }
 
     @Test

@@ -48,7 +48,8 @@ class PackedLargeFileTest {
             }
         }
         assertThat(file.toFile().length()).isGreaterThan(1L << 32);
-        try (PackedDataset packed = PackedDataset.open(file)) {
+        // a sparse file with three records written: its checksum cannot match, so opt out of verifying
+        try (PackedDataset packed = PackedDataset.open(file, false)) {
             assertThat(packed.size()).isEqualTo(count);
             for (long index : new long[] {past2g, past4g, last}) {
                 assertThat(reserved + index * 64).isGreaterThan(index == past2g ? 1L << 31 : 1L << 32);
