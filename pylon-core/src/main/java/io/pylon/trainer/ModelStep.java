@@ -1,11 +1,16 @@
 package io.pylon.trainer;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
+import io.pylon.PylonUserException;
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.MultiOutputCriterion;
+import io.pylon.engine.Tensors;
 import io.pylon.models.Model;
 import io.pylon.models.MultiOutputModel;
 
@@ -19,12 +24,60 @@ import io.pylon.models.MultiOutputModel;
 record ModelStep(Tensor output, Tensor loss) {
 
     static ModelStep run(Model model, Criterion criterion, Tensor input, Tensor target) {
-        if (model instanceof MultiOutputModel multi && criterion instanceof MultiOutputCriterion multiLoss) {
-            Map<String, Tensor> outputs = multi.forwardAll(input);
-            Tensor loss = multiLoss.apply(outputs, Map.of(MultiOutputCriterion.TARGET, target));
-            return new ModelStep(outputs.values().iterator().next(), loss);
+        Map<String, Tensor> outputs;
+        Tensor output;
+        try {
+            if (model instanceof MultiOutputModel multi && criterion instanceof MultiOutputCriterion) {
+                outputs = multi.forwardAll(input);
+                output = outputs.values().iterator().next();
+            } else {
+                outputs = null;
+                output = model.forward(input);
+            }
+        } catch (RuntimeException e) {
+            throw integerInputError(model, input, e);
         }
-        Tensor output = model.forward(input);
+        if (outputs != null) {
+            Tensor loss = ((MultiOutputCriterion) criterion).apply(outputs, Map.of(MultiOutputCriterion.TARGET, target));
+            return new ModelStep(output, loss);
+        }
         return new ModelStep(output, criterion.apply(output, target));
+    }
+
+    /**
+     * A model with float weights fed integer pixels fails deep in libtorch (input vs bias dtype); say which
+     * transform is missing instead. int64 input is what token models take: only a dtype complaint from libtorch
+     * turns it into this error, any other failure of a token model goes on unchanged.
+     */
+    private static RuntimeException integerInputError(Model model, Tensor input, RuntimeException error) {
+        if (error instanceof PylonUserException || input.is_floating_point()) {
+            return error;
+        }
+        ScalarType type = input.scalar_type();
+        if (type == ScalarType.Long && !mentionsDtype(error)) {
+            return error;
+        }
+        return new PylonUserException("model '" + model.getClass().getSimpleName() + "' computes in floating point but"
+                + " the batch input is " + name(type) + " " + Arrays.toString(Tensors.shape(input)) + ":"
+                + " add the to_float transform to data.transforms (`- name: to_float`, then normalize or"
+                + " scale_intensity) or store the data as float32", error);
+    }
+
+    /** libtorch's wording when integer input meets float weights (convolution, linear, batch norm). */
+    private static boolean mentionsDtype(RuntimeException error) {
+        String message = String.valueOf(error.getMessage());
+        return message.contains("dtype") || message.contains("scalar type") || message.contains("not implemented for");
+    }
+
+    private static String name(ScalarType type) {
+        return switch (type) {
+            case Byte -> "uint8";
+            case Char -> "int8";
+            case Short -> "int16";
+            case Int -> "int32";
+            case Long -> "int64";
+            case Bool -> "bool";
+            default -> type.toString().toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -1,8 +1,6 @@
 package io.pylon.trainer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,111 +9,51 @@ import org.slf4j.LoggerFactory;
 
 import io.pylon.checkpoint.CheckpointFile;
 import io.pylon.criteria.Criterion;
-import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.data.DataSpec;
 import io.pylon.data.DataSplits;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
-import io.pylon.optim.ParamGroup;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
-import io.pylon.trainer.callback.CallbackList;
 
 /**
- * The facade: {@link #fit}, {@link #validate}, {@link #test}. The work is done by {@link TrainEpoch}
- * (batches of one epoch) and {@link Evaluation}; checkpoints by {@link TrainerCheckpoints}.
+ * The facade: {@link #fit}, {@link #validate}, {@link #test}, {@link #restore}. The work is done by loops that
+ * share one {@link LoopContext}: {@link FitLoop} (epochs), {@link EpochLoop} (batches, through the one
+ * {@link OptimizerStep}) and {@link EvaluationLoop}; checkpoints by {@link TrainerCheckpoints}.
  */
 public final class Trainer implements TrainerView, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
-    private final TrainingComponents parts;
-    private final CallbackList callbacks;
-    private final RunningMetrics trainMetrics;
-    private final MetricsLog metricsLog;
-    private final TrainEpoch epochLoop;
-    private LoopState position = LoopState.START;
-    private String stopReason;
+    private final LoopContext context;
+    private final FitLoop fitLoop;
+    private final EvaluationLoop evaluation;
 
     public Trainer(TrainingComponents parts, MetricsLog metricsLog) {
-        this.parts = parts;
-        this.callbacks = new CallbackList(parts.callbacks());
-        this.trainMetrics = new RunningMetrics(parts.metrics().get());
-        this.metricsLog = metricsLog;
-        this.epochLoop = new TrainEpoch(parts, this);
+        this(parts, metricsLog, Ticker.SYSTEM);
+    }
+
+    /** A trainer whose loops and callbacks read time from {@code ticker}. */
+    public Trainer(TrainingComponents parts, MetricsLog metricsLog, Ticker ticker) {
+        this.context = new LoopContext(parts, metricsLog, ticker);
+        this.fitLoop = new FitLoop(context);
+        this.evaluation = new EvaluationLoop(context);
     }
 
     /** Trains from the current position until max_epochs / max_steps or a stop request. */
     public FitResult fit() {
-        TrainerConfig config = parts.config();
-        parts.scheduler().onStep(position.globalStep());
-        if (parts.criterion() instanceof ScheduledCriterion scheduled) {
-            scheduled.onStep(position.globalStep(), position.epoch());
-        }
-        parts.model().module().train(true);
-        try {
-            callbacks.onFitStart(this);
-            while (position.epoch() < config.maxEpochs() && !stepLimitReached() && stopReason == null) {
-                int epoch = position.epoch();
-                if (position.batchInEpoch() == 0) {
-                    trainMetrics.reset();
-                    callbacks.onEpochStart(this, epoch);
-                }
-                boolean finished = epochLoop.run(epoch);
-                if (!finished) {
-                    break;
-                }
-                finishEpoch(epoch);
-            }
-            if (stepLimitReached() && position.batchInEpoch() > 0) {
-                // max_steps ended the epoch early: evaluate what was trained, keep the mid-epoch position
-                callbacks.onValidationEnd(this, runValidation());
-            }
-            callbacks.onFitEnd(this);
-        } catch (RuntimeException | Error e) {
-            callbacks.onException(this, e);
-            throw e;
-        }
-        if (stopReason != null) {
-            LOG.info("training stopped: {}", stopReason);
-        }
-        return new FitResult(position, stopReason == null ? "" : stopReason);
-    }
-
-    private void finishEpoch(int epoch) {
-        EvalResult measured = trainMetrics.result("train", position);
-        Map<String, Double> values = new LinkedHashMap<>(measured.values());
-        values.put("data_wait_pct", epochLoop.dataWaitPercent());
-        EvalResult train = new EvalResult(measured.split(), measured.globalStep(), measured.epoch(), values);
-        int every = parts.config().valEveryNEpochs();
-        if (every > 0 && (epoch + 1) % every == 0) {
-            validateAndNotify();
-        }
-        parts.scheduler().onEpochEnd(epoch);
-        position = position.afterEpoch();
-        callbacks.onEpochEnd(this, train);
-    }
-
-    /** Runs validation mid-training and tells the scheduler and callbacks. */
-    void validateAndNotify() {
-        EvalResult result = runValidation();
-        result.monitored(parts.scheduleMonitor()).ifPresent(parts.scheduler()::onValidation);
-        callbacks.onValidationEnd(this, result);
-    }
-
-    private EvalResult runValidation() {
-        return new Evaluation(parts).run(parts.data().val(), "val", position);
+        return fitLoop.run();
     }
 
     public EvalResult validate() {
-        EvalResult result = runValidation();
-        callbacks.onValidationEnd(this, result);
+        EvalResult result = evaluation.run(context.parts().data().val(), "val");
+        context.callbacks().onValidationEnd(context, result);
         return result;
     }
 
     public EvalResult test() {
-        EvalResult result = new Evaluation(parts).run(parts.data().test(), "test", position);
-        callbacks.onValidationEnd(this, result);
+        EvalResult result = evaluation.run(context.parts().data().test(), "test");
+        context.callbacks().onTestEnd(context, result);
         return result;
     }
 
@@ -126,103 +64,83 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     /** Restores from a checkpoint already read and verified (so a resume reads the file once). */
     void restore(Path checkpoint, CheckpointFile.Contents contents) {
-        position = TrainerCheckpoints.restore(checkpoint, contents, parts, trainMetrics);
-        callbacks.onCheckpointLoad(this, checkpoint);
+        context.advance(TrainerCheckpoints.restore(checkpoint, contents, context.parts(), context.trainMetrics()));
+        context.callbacks().onCheckpointLoad(context, checkpoint);
+        LoopState position = context.position();
         LOG.info("resumed from {} at epoch {}, batch {}, step {}", checkpoint, position.epoch(),
                 position.batchInEpoch(), position.globalStep());
     }
 
-    boolean stepLimitReached() {
-        return parts.config().maxSteps() > 0 && position.globalStep() >= parts.config().maxSteps();
-    }
-
-    boolean stopRequested() {
-        return stopReason != null;
-    }
-
-    void advance(LoopState next) {
-        position = next;
-    }
-
-    RunningMetrics trainMetrics() {
-        return trainMetrics;
-    }
-
-    CallbackList callbackList() {
-        return callbacks;
-    }
-
     @Override
     public LoopState position() {
-        return position;
+        return context.position();
     }
 
     @Override
     public TrainerConfig config() {
-        return parts.config();
+        return context.config();
     }
 
     @Override
     public Model model() {
-        return parts.model();
+        return context.model();
     }
 
     @Override
     public Criterion criterion() {
-        return parts.criterion();
+        return context.criterion();
     }
 
     @Override
     public Optimizer optimizer() {
-        return parts.optimizer();
+        return context.optimizer();
     }
 
     @Override
     public RunDirectory runDirectory() {
-        return parts.runDirectory();
+        return context.runDirectory();
     }
 
     @Override
     public DataSpec dataSpec() {
-        return parts.data().spec();
+        return context.dataSpec();
     }
 
     @Override
     public long batchesPerEpoch() {
-        return parts.data().train().batchesPerEpoch();
+        return context.batchesPerEpoch();
     }
 
     @Override
     public List<Double> learningRates() {
-        List<Double> lrs = new ArrayList<>();
-        for (ParamGroup g : parts.optimizer().groups()) {
-            lrs.add(g.lr());
-        }
-        return lrs;
+        return context.learningRates();
+    }
+
+    @Override
+    public Ticker ticker() {
+        return context.ticker();
     }
 
     @Override
     public void log(String split, Map<String, ? extends Number> values) {
-        metricsLog.log(position.globalStep(), position.epoch(), split, values);
+        context.log(split, values);
     }
 
+    /** Asks the loop to stop at the next optimizer-step boundary; safe to call from any thread (a signal handler). */
     @Override
     public void requestStop(String reason) {
-        if (stopReason == null) {
-            stopReason = reason;
-        }
+        context.requestStop(reason);
     }
 
     @Override
     public void saveCheckpoint(Path file) {
-        TrainerCheckpoints.save(file, parts, position, trainMetrics);
-        callbacks.onCheckpointSave(this, file);
+        context.saveCheckpoint(file);
     }
 
     @Override
     public void close() {
-        try (MetricsLog log = metricsLog; DataSplits data = parts.data()) {
-            trainMetrics.close();
+        try (MetricsLog log = context.metricsLog(); DataSplits data = context.parts().data()) {
+            context.trainMetrics().close();
         }
     }
 }

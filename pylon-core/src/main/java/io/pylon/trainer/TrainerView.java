@@ -34,6 +34,9 @@ public interface TrainerView {
     /** Learning rate of each optimizer group now. */
     List<Double> learningRates();
 
+    /** The time source of the loop (nanoseconds, monotonic); callbacks time through it too. */
+    Ticker ticker();
+
     /** Logs values into metrics.jsonl (through the metrics logger) at the current step. */
     void log(String split, Map<String, ? extends Number> values);
 

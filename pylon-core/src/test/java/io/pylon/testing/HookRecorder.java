@@ -54,6 +54,11 @@ public final class HookRecorder implements Callback {
     }
 
     @Override
+    public void onTestEnd(TrainerView trainer, EvalResult result) {
+        calls.add("test_end:" + result.globalStep());
+    }
+
+    @Override
     public void onCheckpointSave(TrainerView trainer, Path file) {
         calls.add("checkpoint_save:" + file.getFileName());
     }

@@ -32,8 +32,12 @@ public interface Callback {
     default void onEpochEnd(TrainerView trainer, EvalResult train) {
     }
 
-    /** After a validation or test pass. */
+    /** After a validation pass (during fit, or a standalone {@code validate}). */
     default void onValidationEnd(TrainerView trainer, EvalResult result) {
+    }
+
+    /** After the test pass (after fit): results to report, never to select checkpoints or stop on. */
+    default void onTestEnd(TrainerView trainer, EvalResult result) {
     }
 
     default void onCheckpointSave(TrainerView trainer, Path file) {

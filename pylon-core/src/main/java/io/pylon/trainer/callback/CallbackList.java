@@ -74,6 +74,11 @@ public final class CallbackList implements Callback {
     }
 
     @Override
+    public void onTestEnd(TrainerView t, EvalResult result) {
+        each("onTestEnd", c -> c.onTestEnd(t, result));
+    }
+
+    @Override
     public void onCheckpointSave(TrainerView t, Path file) {
         each("onCheckpointSave", c -> c.onCheckpointSave(t, file));
     }

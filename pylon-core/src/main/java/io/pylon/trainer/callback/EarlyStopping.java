@@ -43,9 +43,6 @@ public final class EarlyStopping implements Callback, Stateful {
 
     @Override
     public void onValidationEnd(TrainerView trainer, EvalResult result) {
-        if (result.split().equals("test")) {
-            return;
-        }
         result.monitored(monitor.key()).ifPresent(value -> {
             if (monitor.direction().improves(value, best, params.minDelta())) {
                 best = value;

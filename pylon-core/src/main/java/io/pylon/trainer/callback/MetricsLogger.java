@@ -51,4 +51,9 @@ public record MetricsLogger(@Default("1") int everyNSteps) implements Callback {
     public void onValidationEnd(TrainerView trainer, EvalResult result) {
         trainer.log(result.split(), result.values());
     }
+
+    @Override
+    public void onTestEnd(TrainerView trainer, EvalResult result) {
+        trainer.log(result.split(), result.values());
+    }
 }

@@ -16,11 +16,14 @@ import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 import io.pylon.metrics.BestSelector;
 import io.pylon.trainer.EvalResult;
+import io.pylon.trainer.LoopState;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
 
 /**
- * Saves {@code checkpoints/last.ckpt} at every epoch end and every {@code every_n_steps} steps, and keeps
+ * Saves {@code checkpoints/last.ckpt} at every epoch end, every {@code every_n_steps} steps and when fitting
+ * ends for any reason but an error (max_steps in mid-epoch, early stopping, a stop signal), so every finished
+ * or stopped run can be resumed or extended; and keeps
  * the {@code save_top_k} best checkpoints (file names carry epoch, step and the first monitor's value).
  * "Best" is judged on {@code monitor}, or on all of {@code monitors} at once with {@link BestSelector}'s
  * order (Pareto dominance, ties and incomparables decided by the monitors in listed order).
@@ -61,6 +64,8 @@ public final class ModelCheckpoint implements Callback, Stateful {
     private final Params params;
     private final BestSelector selector;
     private final List<Saved> best = new ArrayList<>();
+    /** Position of the last last.ckpt this callback wrote (null: none yet), so fit end does not write it twice. */
+    private LoopState lastSavedAt;
 
     public ModelCheckpoint(Params params) {
         this.params = params;
@@ -75,23 +80,34 @@ public final class ModelCheckpoint implements Callback, Stateful {
     @Override
     public void onTrainBatchEnd(TrainerView trainer, StepResult step) {
         if (params.saveLast() && params.everyNSteps() > 0 && step.globalStep() % params.everyNSteps() == 0) {
-            trainer.saveCheckpoint(trainer.runDirectory().lastCheckpoint());
+            saveLast(trainer);
         }
     }
 
     @Override
     public void onEpochEnd(TrainerView trainer, EvalResult train) {
         if (params.saveLast()) {
-            trainer.saveCheckpoint(trainer.runDirectory().lastCheckpoint());
+            saveLast(trainer);
         }
         considerBest(trainer, train);
     }
 
+    /** A run that ends between periodic saves still leaves its final position resumable. */
+    @Override
+    public void onFitEnd(TrainerView trainer) {
+        if (params.saveLast() && !trainer.position().equals(lastSavedAt)) {
+            saveLast(trainer);
+        }
+    }
+
+    private void saveLast(TrainerView trainer) {
+        trainer.saveCheckpoint(trainer.runDirectory().lastCheckpoint());
+        lastSavedAt = trainer.position();
+    }
+
     @Override
     public void onValidationEnd(TrainerView trainer, EvalResult result) {
-        if (!result.split().equals("test")) {
-            considerBest(trainer, result);
-        }
+        considerBest(trainer, result);
     }
 
     private void considerBest(TrainerView trainer, EvalResult result) {

@@ -2,6 +2,7 @@ package io.pylon.trainer.callback;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -52,13 +53,13 @@ public final class ProgressBar implements Callback {
     /** A resumed run starts mid-epoch without an epoch-start hook, so the counters start here too. */
     @Override
     public void onFitStart(TrainerView trainer) {
-        epochStartNanos = System.nanoTime();
+        epochStartNanos = trainer.ticker().nanos();
         nextLogBatch = trainer.position().batchInEpoch() + step(trainer);
     }
 
     @Override
     public void onEpochStart(TrainerView trainer, int epoch) {
-        epochStartNanos = System.nanoTime();
+        epochStartNanos = trainer.ticker().nanos();
         epochSamples = 0;
         nextLogBatch = step(trainer);
         if (terminal) {
@@ -79,19 +80,20 @@ public final class ProgressBar implements Callback {
     @Override
     public void onTrainBatchEnd(TrainerView trainer, StepResult result) {
         epochSamples += result.samples();
-        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        double seconds = (trainer.ticker().nanos() - epochStartNanos) / 1e9;
         double samplesPerSecond = seconds > 0 ? epochSamples / seconds : 0;
-        String message = String.format(Locale.ROOT, "loss %.4f lr %.3g %.0f samples/s", result.loss(),
-                trainer.learningRates().get(0), samplesPerSecond);
+        // the message reads the loss, which waits for the device: build it only when it is shown
+        Supplier<String> message = () -> String.format(Locale.ROOT, "loss %.4f lr %.3g %.0f samples/s",
+                result.loss(), trainer.learningRates().get(0), samplesPerSecond);
         if (bar != null) {
             bar.stepTo(result.batchInEpoch());
-            bar.setExtraMessage(message);
+            bar.setExtraMessage(message.get());
         } else if (result.batchInEpoch() >= nextLogBatch) {
             nextLogBatch += step(trainer);
             long remaining = trainer.batchesPerEpoch() - result.batchInEpoch();
             double perBatch = seconds / Math.max(1, epochSamples) * result.samples();
             LOG.info("epoch {} {}/{} {} eta {}", result.epoch() + 1, result.batchInEpoch(), trainer.batchesPerEpoch(),
-                    message, format(Duration.ofMillis((long) (remaining * perBatch * 1000))));
+                    message.get(), format(Duration.ofMillis((long) (remaining * perBatch * 1000))));
         }
     }
 
@@ -102,12 +104,17 @@ public final class ProgressBar implements Callback {
             bar = null;
         }
         LOG.info("epoch {} done in {}: train {}", train.epoch() + 1,
-                format(Duration.ofNanos(System.nanoTime() - epochStartNanos)), EvalFormat.values(train));
+                format(Duration.ofNanos(trainer.ticker().nanos() - epochStartNanos)), EvalFormat.values(train));
     }
 
     @Override
     public void onValidationEnd(TrainerView trainer, EvalResult result) {
         LOG.info("{} at step {}: {}", result.split(), result.globalStep(), EvalFormat.values(result));
+    }
+
+    @Override
+    public void onTestEnd(TrainerView trainer, EvalResult result) {
+        onValidationEnd(trainer, result);
     }
 
     @Override

@@ -12,17 +12,19 @@ import io.pylon.engine.StepScope;
 import io.pylon.metrics.PerSampleWriter;
 
 /** One pass over a split in eval mode without gradients; restores the model's training mode after. */
-final class Evaluation {
+final class EvaluationLoop {
 
-    private final TrainingComponents parts;
+    private final LoopContext context;
     private final DeviceTransfer transfer;
 
-    Evaluation(TrainingComponents parts) {
-        this.parts = parts;
-        this.transfer = new DeviceTransfer(parts.device());
+    EvaluationLoop(LoopContext context) {
+        this.context = context;
+        this.transfer = new DeviceTransfer(context.parts().device());
     }
 
-    EvalResult run(DataLoader loader, String split, LoopState at) {
+    EvalResult run(DataLoader loader, String split) {
+        TrainingComponents parts = context.parts();
+        LoopState at = context.position();
         boolean wasTraining = parts.model().module().is_training();
         parts.model().module().train(false);
         try (RunningMetrics metrics = new RunningMetrics(parts.metrics().get());
@@ -34,9 +36,7 @@ final class Evaluation {
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
                     ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
-                    Tensor output = forward.output();
-                    double loss = forward.loss().item_double();
-                    metrics.update(output, target, batch.indices(), loss, batch.size());
+                    metrics.update(forward.output(), target, batch.indices(), forward.loss(), batch.size(), scope);
                 }
             }
             EvalResult result = metrics.result(split, at);
