@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
@@ -19,7 +20,11 @@ import io.pylon.trainer.FitResult;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainingRun;
 
-/** {@code pylon train CONFIG [overrides]} or {@code pylon train --resume RUN_DIR [overrides]}. */
+/**
+ * {@code pylon train CONFIG [overrides]} or {@code pylon train --resume RUN_DIR [overrides]}. SIGTERM or SIGINT
+ * stops the run at the next step boundary with {@code last.ckpt} saved; the exit code is then 128 + the
+ * signal's number (143, 130).
+ */
 @Command(name = "train", description = "Train a model from an experiment config, then evaluate it on the test split.")
 final class TrainCommand implements Callable<Integer> {
 
@@ -47,16 +52,24 @@ final class TrainCommand implements Callable<Integer> {
             Config config = Config.load(Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
             trainer = TrainingRun.create(config, Clock.systemDefaultZone());
         }
-        try (trainer; RunLogging logging = RunLogging.attach(trainer.runDirectory().log())) {
+        try (trainer; RunLogging logging = RunLogging.attach(trainer.runDirectory().log());
+             StopOnSignal signals = StopOnSignal.install(trainer)) {
             LOG.info("run directory: {}", trainer.runDirectory().path());
             FitResult fit = trainer.fit();
+            OptionalInt stoppedBySignal = signals.exitCode();
+            if (stoppedBySignal.isPresent()) {
+                LOG.warn("stopped by {} at epoch {}, step {}; continue with `pylon train --resume {}`", fit.stopReason(),
+                        fit.position().epoch(), fit.position().globalStep(), trainer.runDirectory().path());
+                return stoppedBySignal.getAsInt();
+            }
             if (trainer.config().test()) {
                 EvalResult test = trainer.test();
                 LOG.info("test: {}", test.values());
             }
             LOG.info("finished at epoch {}, step {}{}", fit.position().epoch(), fit.position().globalStep(),
                     fit.stopReason().isEmpty() ? "" : " (" + fit.stopReason() + ")");
+            // a signal during the test pass: the run itself is complete, but the caller asked to stop
+            return signals.exitCode().orElse(0);
         }
-        return 0;
     }
 }

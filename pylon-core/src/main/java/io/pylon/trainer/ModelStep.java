@@ -53,8 +53,9 @@ record ModelStep(Tensor output, Tensor loss) {
         if (error instanceof PylonUserException || input.is_floating_point()) {
             return error;
         }
-        ScalarType type = input.scalar_type();
-        if (type == ScalarType.Long && !mentionsDtype(error)) {
+        // JavaCPP hands back enum constants that must be compared by value
+        int type = input.scalar_type().value;
+        if (type == ScalarType.Long.value && !mentionsDtype(error)) {
             return error;
         }
         return new PylonUserException("model '" + model.getClass().getSimpleName() + "' computes in floating point but"
@@ -69,15 +70,20 @@ record ModelStep(Tensor output, Tensor loss) {
         return message.contains("dtype") || message.contains("scalar type") || message.contains("not implemented for");
     }
 
-    private static String name(ScalarType type) {
-        return switch (type) {
-            case Byte -> "uint8";
-            case Char -> "int8";
-            case Short -> "int16";
-            case Int -> "int32";
-            case Long -> "int64";
-            case Bool -> "bool";
-            default -> type.toString().toLowerCase(Locale.ROOT);
-        };
+    private static String name(int type) {
+        for (ScalarType t : ScalarType.values()) {
+            if (t.value == type) {
+                return switch (t) {
+                    case Byte -> "uint8";
+                    case Char -> "int8";
+                    case Short -> "int16";
+                    case Int -> "int32";
+                    case Long -> "int64";
+                    case Bool -> "bool";
+                    default -> t.name().toLowerCase(Locale.ROOT);
+                };
+            }
+        }
+        return "dtype " + type;
     }
 }

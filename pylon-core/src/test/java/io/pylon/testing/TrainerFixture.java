@@ -20,6 +20,7 @@ import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
+import io.pylon.trainer.Ticker;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainerConfig;
 import io.pylon.trainer.TrainingComponents;
@@ -52,6 +53,13 @@ public final class TrainerFixture {
         return this;
     }
     private final List<Callback> extra = new ArrayList<>();
+    private Ticker ticker = Ticker.SYSTEM;
+
+    /** The time source the trainer reads. */
+    public TrainerFixture ticker(Ticker value) {
+        ticker = value;
+        return this;
+    }
 
     public TrainerFixture dropout(double value) {
         dropout = value;
@@ -116,12 +124,12 @@ public final class TrainerFixture {
     /** A trainer writing into a new run directory under {@code runsRoot}. */
     public Trainer build(Path runsRoot, String runName) {
         RunDirectory dir = RunDirectory.create(runsRoot, "test", runName, Clock.systemUTC());
-        return new Trainer(components(dir), MetricsLog.append(dir.metrics()));
+        return new Trainer(components(dir), MetricsLog.append(dir.metrics()), ticker);
     }
 
     /** A trainer over an existing run directory, restored from {@code checkpoint}. */
     public Trainer resume(RunDirectory dir, Path checkpoint, long resumedStep) {
-        Trainer trainer = new Trainer(components(dir), MetricsLog.resume(dir.metrics(), resumedStep));
+        Trainer trainer = new Trainer(components(dir), MetricsLog.resume(dir.metrics(), resumedStep), ticker);
         trainer.restore(checkpoint);
         return trainer;
     }

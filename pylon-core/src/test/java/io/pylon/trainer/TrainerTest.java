@@ -17,6 +17,7 @@ import io.pylon.engine.Tensors;
 import io.pylon.nn.ModuleTensors;
 import io.pylon.optim.OptimConfig;
 import io.pylon.run.MetricsLog;
+import io.pylon.run.RunDirectory;
 import io.pylon.testing.HookRecorder;
 import io.pylon.testing.TrainerFixture;
 import io.pylon.trainer.callback.Callback;
@@ -123,6 +124,103 @@ class TrainerTest {
             trainer.fit();
         }
         assertThat(waits).hasSize(2).allSatisfy(w -> assertThat(w).isBetween(0.0, 100.0));
+    }
+
+    @Test
+    void dataWaitIsTimedWithTheInjectedTicker() {
+        long[] now = {0};
+        List<Double> waits = new ArrayList<>();
+        Ticker oneTickPerRead = () -> now[0]++;
+        try (Trainer trainer = new TrainerFixture().samples(32).batchSize(16).ticker(oneTickPerRead)
+                .callback(new Callback() {
+                    @Override
+                    public String name() {
+                        return "wait_recorder";
+                    }
+
+                    @Override
+                    public void onEpochEnd(TrainerView view, EvalResult train) {
+                        waits.add(train.values().get("data_wait_pct"));
+                    }
+                }).build(runs, "ticker")) {
+            trainer.fit();
+        }
+        // per epoch: 3 hasNext + 2 next, each timed by two reads one tick apart (5 ticks of waiting), inside an
+        // epoch that spans 11 ticks (the start read, those 10 reads, the end read)
+        assertThat(waits).containsExactly(100.0 * 5 / 11, 100.0 * 5 / 11);
+    }
+
+    @Test
+    void runStoppedByMaxStepsInMidEpochLeavesALastCheckpointThatExtendsExactly() {
+        List<Double> expectedLosses;
+        float[] expectedWeights;
+        TrainerFixture full = new TrainerFixture().seed(5).config(TrainerFixture.trainerConfig(3, 0, 1, 0));
+        try (Trainer t = full.build(runs, "uninterrupted")) {
+            t.fit();
+            expectedLosses = stepLosses(t.runDirectory().metrics());
+            expectedWeights = weights(t);
+        }
+        RunDirectory dir;
+        // 6 batches per epoch: max_steps 8 stops in epoch 1, where no periodic checkpoint falls
+        try (Trainer t = new TrainerFixture().seed(5).config(TrainerFixture.trainerConfig(3, 8, 1, 0))
+                .build(runs, "short")) {
+            FitResult result = t.fit();
+            assertThat(result.position()).isEqualTo(new LoopState(1, 2, 8));
+            dir = t.runDirectory();
+        }
+        try (Trainer t = new TrainerFixture().seed(5).config(TrainerFixture.trainerConfig(3, 0, 1, 0))
+                .resume(dir, dir.lastCheckpoint(), 8)) {
+            assertThat(t.position()).isEqualTo(new LoopState(1, 2, 8));
+            t.fit();
+            assertThat(stepLosses(dir.metrics())).isEqualTo(expectedLosses);
+            assertThat(weights(t)).isEqualTo(expectedWeights);
+        }
+    }
+
+    @Test
+    void stopRequestEndsAtAStepBoundaryAndSavesTheLastCheckpoint() {
+        HookRecorder recorder = new HookRecorder();
+        try (Trainer t = new TrainerFixture().callback(recorder).callback(new Callback() {
+            @Override
+            public String name() {
+                return "stopper";
+            }
+
+            @Override
+            public void onTrainBatchEnd(TrainerView view, StepResult step) {
+                if (step.globalStep() == 3) {
+                    view.requestStop("SIGTERM");
+                }
+            }
+        }).build(runs, "stopped")) {
+            FitResult result = t.fit();
+            assertThat(result.stopReason()).isEqualTo("SIGTERM");
+            assertThat(result.position()).isEqualTo(new LoopState(0, 3, 3));
+            assertThat(TrainerCheckpoints.position(t.runDirectory().lastCheckpoint(),
+                    io.pylon.checkpoint.CheckpointFile.read(t.runDirectory().lastCheckpoint())))
+                    .isEqualTo(new LoopState(0, 3, 3));
+        }
+        // the recorder runs before model_checkpoint, which saves last.ckpt as fit ends
+        assertThat(recorder.calls()).endsWith("batch_end:3", "fit_end", "checkpoint_save:last.ckpt");
+    }
+
+    @Test
+    void testPassCallsOnTestEndOnlyAndSelectsNoCheckpoint() throws java.io.IOException {
+        HookRecorder recorder = new HookRecorder();
+        try (Trainer t = new TrainerFixture().samples(32).batchSize(16).callback(recorder).build(runs, "tested")) {
+            t.fit();
+            List<Path> before;
+            try (var files = java.nio.file.Files.list(t.runDirectory().checkpoints())) {
+                before = files.sorted().toList();
+            }
+            recorder.calls().clear();
+            EvalResult test = t.test();
+            assertThat(test.split()).isEqualTo("test");
+            assertThat(recorder.calls()).containsExactly("test_end:4");
+            try (var files = java.nio.file.Files.list(t.runDirectory().checkpoints())) {
+                assertThat(files.sorted().toList()).isEqualTo(before);
+            }
+        }
     }
 
     @Test
