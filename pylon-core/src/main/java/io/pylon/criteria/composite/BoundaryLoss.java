@@ -10,12 +10,13 @@ import org.bytedeco.pytorch.global.torch;
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 import io.pylon.criteria.Criterion;
+import io.pylon.geometry.DistanceTransform;
 
 /**
  * Boundary loss (Kervadec et al., "Boundary loss for highly unbalanced segmentation", 2019):
  * {@code L = mean_{n, c in C_fg, x} s_c(x) * phi_c(x)}, where {@code s = softmax(logits)} over the class axis
  * and {@code phi_c} is the exact signed Euclidean distance map of the target mask {@code {y = c}}
- * (negative inside, positive outside, in physical units of {@code spacing}; see {@link SignedDistance} for
+ * (negative inside, positive outside, in physical units of {@code spacing}; see {@link DistanceTransform} for
  * the voxel-centre convention and for empty or full masks, whose {@code phi} is 0). {@code C_fg} is every
  * class but 0 unless {@code includeBackground}. The distance maps are constants (no gradient flows through
  * the target), so {@code dL/ds_c(x) = phi_c(x) / (N |C_fg| |X|)}.
@@ -77,7 +78,7 @@ public record BoundaryLoss(@Default("[]") List<Double> spacing, @Default("false"
                 for (int i = 0; i < voxels; i++) {
                     mask[i] = labels[n * voxels + i] == c;
                 }
-                System.arraycopy(SignedDistance.signed(mask, grid, h), 0, phi, (n * classes + c) * voxels, voxels);
+                System.arraycopy(DistanceTransform.signed(mask, grid, h), 0, phi, (n * classes + c) * voxels, voxels);
             }
         }
         Tensor probs = torch.softmax(output, 1);
@@ -99,7 +100,7 @@ public record BoundaryLoss(@Default("[]") List<Double> spacing, @Default("false"
             for (int i = 0; i < voxels; i++) {
                 mask[i] = values[s * voxels + i] > 0.5;
             }
-            System.arraycopy(SignedDistance.signed(mask, grid, h), 0, phi, s * voxels, voxels);
+            System.arraycopy(DistanceTransform.signed(mask, grid, h), 0, phi, s * voxels, voxels);
         }
         return torch.sigmoid(output).mul(Grids.fromDoubles(phi, shape, output)).mean();
     }

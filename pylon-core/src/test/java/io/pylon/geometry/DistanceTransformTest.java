@@ -1,4 +1,4 @@
-package io.pylon.criteria.composite;
+package io.pylon.geometry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The separable transform against brute force over all voxel pairs. */
-class SignedDistanceTest {
+class DistanceTransformTest {
 
     /** min over feature voxels of the physical distance, by trying every pair. */
     private static double[] bruteForce(boolean[] feature, int[] shape, double[] spacing) {
@@ -71,7 +71,7 @@ class SignedDistanceTest {
         }
         double[] toMask = bruteForce(mask, shape, spacing);
         double[] toOutside = bruteForce(outside, shape, spacing);
-        double[] phi = SignedDistance.signed(mask, shape, spacing);
+        double[] phi = DistanceTransform.signed(mask, shape, spacing);
         for (int i = 0; i < mask.length; i++) {
             // An empty or full mask has no boundary: phi = 0 by convention.
             double expected = Double.isInfinite(toMask[i]) || Double.isInfinite(toOutside[i]) ? 0
@@ -88,7 +88,7 @@ class SignedDistanceTest {
             double[] spacing = trial % 2 == 0 ? new double[] {1, 1}
                     : new double[] {0.3 + random.nextDouble() * 3, 0.3 + random.nextDouble() * 3};
             boolean[] mask = randomMask(random, shape[0] * shape[1], 0.05 + random.nextDouble() * 0.5);
-            assertExact(SignedDistance.distance(mask, shape, spacing), bruteForce(mask, shape, spacing));
+            assertExact(DistanceTransform.distance(mask, shape, spacing), bruteForce(mask, shape, spacing));
             checkSigned(mask, shape, spacing);
         }
     }
@@ -101,7 +101,7 @@ class SignedDistanceTest {
             double[] spacing = {0.2 + random.nextDouble() * 4, 0.2 + random.nextDouble() * 4,
                     0.2 + random.nextDouble() * 4};
             boolean[] mask = randomMask(random, shape[0] * shape[1] * shape[2], 0.02 + random.nextDouble() * 0.4);
-            assertExact(SignedDistance.distance(mask, shape, spacing), bruteForce(mask, shape, spacing));
+            assertExact(DistanceTransform.distance(mask, shape, spacing), bruteForce(mask, shape, spacing));
             checkSigned(mask, shape, spacing);
         }
     }
@@ -112,7 +112,7 @@ class SignedDistanceTest {
         int[] shape = {3, 3};
         boolean[] mask = new boolean[9];
         mask[0] = true;
-        double[] d = SignedDistance.distance(mask, shape, new double[] {1, 1});
+        double[] d = DistanceTransform.distance(mask, shape, new double[] {1, 1});
         assertThat(d[2 * 3 + 1]).isEqualTo(Math.sqrt(5));
         assertThat(d[2 * 3 + 2]).isEqualTo(Math.sqrt(8));
     }
@@ -124,7 +124,7 @@ class SignedDistanceTest {
         boolean[] mask = new boolean[60];
         int centre = (1 * 4 + 2) * 5 + 3;
         mask[centre] = true;
-        double[] phi = SignedDistance.signed(mask, shape, spacing);
+        double[] phi = DistanceTransform.signed(mask, shape, spacing);
         // Inside: the nearest outside voxel is one step along the finest axis.
         assertThat(phi[centre]).isEqualTo(-0.5);
         for (int i = 0; i < 60; i++) {
@@ -142,20 +142,20 @@ class SignedDistanceTest {
     void emptyAndFullMasksGiveZeroAndNoFeatureGivesInfinity() {
         int[] shape = {4, 4};
         double[] spacing = {1, 1};
-        assertThat(SignedDistance.signed(new boolean[16], shape, spacing)).containsOnly(0.0);
+        assertThat(DistanceTransform.signed(new boolean[16], shape, spacing)).containsOnly(0.0);
         boolean[] full = new boolean[16];
         Arrays.fill(full, true);
-        assertThat(SignedDistance.signed(full, shape, spacing)).containsOnly(0.0);
-        assertThat(SignedDistance.distance(new boolean[16], shape, spacing)).containsOnly(Double.POSITIVE_INFINITY);
+        assertThat(DistanceTransform.signed(full, shape, spacing)).containsOnly(0.0);
+        assertThat(DistanceTransform.distance(new boolean[16], shape, spacing)).containsOnly(Double.POSITIVE_INFINITY);
     }
 
     @Test
     void rejectsMismatchedSpacingAndShape() {
-        assertThatThrownBy(() -> SignedDistance.distance(new boolean[4], new int[] {2, 2}, new double[] {1}))
+        assertThatThrownBy(() -> DistanceTransform.distance(new boolean[4], new int[] {2, 2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spacing");
-        assertThatThrownBy(() -> SignedDistance.distance(new boolean[5], new int[] {2, 2}, new double[] {1, 1}))
+        assertThatThrownBy(() -> DistanceTransform.distance(new boolean[5], new int[] {2, 2}, new double[] {1, 1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds 4");
-        assertThatThrownBy(() -> SignedDistance.distance(new boolean[4], new int[] {2, 2}, new double[] {1, 0}))
+        assertThatThrownBy(() -> DistanceTransform.distance(new boolean[4], new int[] {2, 2}, new double[] {1, 0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
     }
 }

@@ -1,4 +1,4 @@
-package io.pylon.criteria.composite;
+package io.pylon.geometry;
 
 import java.util.Arrays;
 
@@ -15,9 +15,9 @@ import java.util.Arrays;
  * nor full: the boundary lies between the two voxel layers, whose values are {@code -h} and {@code +h} for the
  * spacing h across it. An empty mask and a full mask (no boundary) give {@code phi = 0} everywhere.
  */
-public final class SignedDistance {
+public final class DistanceTransform {
 
-    private SignedDistance() {
+    private DistanceTransform() {
     }
 
     /**
