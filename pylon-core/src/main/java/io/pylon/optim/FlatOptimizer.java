@@ -19,7 +19,7 @@ import io.pylon.engine.Tensors;
  * Bookkeeping shared by the flat optimizers: the groups, the step count, the named per-group state
  * buffers and their checkpoint round trip. Subclasses only say how one group is updated.
  */
-abstract sealed class FlatOptimizer implements Optimizer permits SgdOptimizer, AdamOptimizer, AdamWOptimizer {
+abstract sealed class FlatOptimizer implements Optimizer permits SgdOptimizer, AdamOptimizer {
 
     static final String STEP_KEY = "step";
 

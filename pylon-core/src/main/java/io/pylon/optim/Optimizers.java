@@ -10,8 +10,10 @@ public final class Optimizers {
 
     private static final Registry<OptimizerFactory> REGISTRY = new Registry<OptimizerFactory>("optimizer")
             .register("sgd", (config, groups) -> new SgdOptimizer(groups, config.lr(), config.sgdSettings()))
-            .register("adam", (config, groups) -> new AdamOptimizer(groups, config.lr(), config.adamSettings()))
-            .register("adamw", (config, groups) -> new AdamWOptimizer(groups, config.lr(), config.adamSettings()));
+            .register("adam", (config, groups) -> new AdamOptimizer(groups, config.lr(), config.adamSettings(),
+                    AdamOptimizer.Decay.L2))
+            .register("adamw", (config, groups) -> new AdamOptimizer(groups, config.lr(), config.adamSettings(),
+                    AdamOptimizer.Decay.DECOUPLED));
 
     private Optimizers() {
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 import io.pylon.engine.Device;
 import io.pylon.engine.Engine;
-import io.pylon.optim.OptimizerStepBench;
+
 
 /** {@code pylon bench optim}: flat multi-tensor AdamW vs libtorch's per-parameter AdamW, step time only. */
 @Command(name = "optim", description = "Optimizer step time: Pylon's flat AdamW vs libtorch's per-parameter AdamW.")

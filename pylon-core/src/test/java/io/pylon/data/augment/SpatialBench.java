@@ -14,7 +14,7 @@ import io.pylon.data.transform.Transform;
 
 /**
  * Times the spatial transforms on one 64^3 sample (one float32 channel and an int64 label map), single
- * threaded, after a warm-up: {@code java -cp pylon-core/target/classes io.pylon.data.augment.SpatialBench}.
+ * threaded, after a warm-up: {@code java -cp pylon-core/target/test-classes:pylon-core/target/classes:... io.pylon.data.augment.SpatialBench (a benchmark kept with the tests, not a test)}.
  * Prints wall milliseconds per sample (median and 10th percentile: on a loaded machine the low quantile is
  * the better estimate of the uncontended cost) and the median thread-CPU time; nothing asserts on them.
  */

@@ -1,4 +1,4 @@
-package io.pylon.optim;
+package io.pylon.cli.bench;
 
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +17,12 @@ import org.bytedeco.pytorch.global.torch;
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
 import io.pylon.models.Model;
+import io.pylon.optim.NamedParameter;
+import io.pylon.optim.OptimConfig;
+import io.pylon.optim.Optimizer;
+import io.pylon.optim.Optimizers;
+import io.pylon.optim.ParamGroup;
+import io.pylon.optim.ParameterGrouping;
 
 /**
  * Times the flat multi-tensor AdamW against libtorch's per-parameter {@code torch::optim::AdamW} on the

@@ -1,4 +1,4 @@
-package io.pylon.optim;
+package io.pylon.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pylon.metrics;
+package io.pylon.cli.bench;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,9 +15,18 @@ import org.bytedeco.pytorch.global.torch;
 
 import io.pylon.data.DataSpec;
 import io.pylon.engine.Engine;
-import io.pylon.engine.EngineOptions;
 import io.pylon.engine.StepScope;
 import io.pylon.engine.Tensors;
+import io.pylon.metrics.Accuracy;
+import io.pylon.metrics.AsyncMetricBuffer;
+import io.pylon.metrics.ClassCountParams;
+import io.pylon.metrics.ConfusionMatrix;
+import io.pylon.metrics.Dice;
+import io.pylon.metrics.F1;
+import io.pylon.metrics.Hausdorff95;
+import io.pylon.metrics.Metric;
+import io.pylon.metrics.SegmentationParams;
+import io.pylon.metrics.SurfaceParams;
 import io.pylon.models.Cnn;
 import io.pylon.models.CnnParams;
 
@@ -29,9 +38,9 @@ import io.pylon.models.CnnParams;
  * "epoch" of steps ends with a flush, which is timed. Sync and async alternate in blocks; the figure is the median
  * block mean, in ms per step.
  *
- * <p>Arguments: steps per block (30), blocks (3), libtorch intra-op threads (the engine's default).
+ * <p>Run as {@code pylon bench metrics [--steps 30] [--blocks 3] [--threads N]}.
  */
-public final class AsyncMetricBench {
+final class AsyncMetricBench {
 
     private static final int BATCH = 64;
     private static final int CLASSES = 10;
@@ -52,14 +61,8 @@ public final class AsyncMetricBench {
     private record Segmentation(Tensor logits, Tensor labels) {
     }
 
-    public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        if (args.length > 2) {
-            Engine.start(new EngineOptions(Integer.parseInt(args[2])));
-        } else {
-            Engine.start();
-        }
+    /** Prints both loads' figures; the engine must be started (with the thread count to measure). */
+    static void report(int steps, int blocks) {
         System.out.printf(Locale.ROOT, "intra-op threads %d, cores %d, %d steps per block, %d blocks%n",
                 Engine.intraOpThreads(), Runtime.getRuntime().availableProcessors(), steps, blocks);
         Supplier<List<Metric>> classification = () -> List.of(new Accuracy(), new F1(new ClassCountParams(CLASSES)),
