@@ -10,16 +10,17 @@ import org.bytedeco.pytorch.Tensor;
  * is {@code [N, C, *rest]} and the target {@code [N, *rest]}; every position counts (pixel accuracy for
  * segmentation). Ties in the scores go to the lowest class. NaN before any sample.
  */
-public final class Accuracy implements Metric {
+public final class Accuracy extends SummedMetric {
 
     /** Accuracy has no parameters. */
     public record Params() {
     }
 
-    private long correct;
-    private long total;
+    private static final int CORRECT = 0;
+    private static final int TOTAL = 1;
 
     public Accuracy() {
+        super(null, 2);
     }
 
     public Accuracy(Params params) {
@@ -42,42 +43,17 @@ public final class Accuracy implements Metric {
         for (int n = 0; n < batch.samples(); n++) {
             for (int p = 0; p < batch.positions(); p++) {
                 if (batch.argmax(n, p) == batch.target(n, p)) {
-                    correct++;
+                    sums[CORRECT]++;
                 }
             }
         }
-        total += (long) batch.samples() * batch.positions();
+        sums[TOTAL] += (long) batch.samples() * batch.positions();
     }
 
     @Override
     public Map<String, Double> compute() {
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(name(), total == 0 ? Double.NaN : (double) correct / total);
+        values.put(name(), sums[TOTAL] == 0 ? Double.NaN : sums[CORRECT] / sums[TOTAL]);
         return values;
-    }
-
-    @Override
-    public void reset() {
-        correct = 0;
-        total = 0;
-    }
-
-    @Override
-    public void merge(Metric other) {
-        Accuracy that = MetricSupport.mergeable(this, other, Accuracy.class, null, null);
-        correct += that.correct;
-        total += that.total;
-    }
-
-    @Override
-    public double[] state() {
-        return new double[] {correct, total};
-    }
-
-    @Override
-    public void loadState(double[] state) {
-        MetricSupport.requireLength(state, 2, name());
-        correct = (long) state[0];
-        total = (long) state[1];
     }
 }

@@ -30,7 +30,9 @@ public final class ConfusionMatrix extends ConfusionCounts {
     public long[][] matrix() {
         long[][] m = new long[classes][classes];
         for (int t = 0; t < classes; t++) {
-            System.arraycopy(counts, t * classes, m[t], 0, classes);
+            for (int p = 0; p < classes; p++) {
+                m[t][p] = (long) sums[t * classes + p];
+            }
         }
         return m;
     }

@@ -11,13 +11,15 @@ import org.bytedeco.pytorch.Tensor;
  * {@code [N, C, *positions]} (class dimension 1, as cross-entropy), targets {@code [N]} or {@code [N, *positions]};
  * tokens whose target equals {@code ignore_index} are skipped.
  */
-abstract class CrossEntropyMetric implements Metric {
+abstract class CrossEntropyMetric extends SummedMetric {
+
+    private static final int SUM = 0;
+    private static final int TOKENS = 1;
 
     private final TokenParams params;
-    private double sum;
-    private long tokens;
 
     CrossEntropyMetric(TokenParams params) {
+        super(params, 2);
         this.params = params;
     }
 
@@ -47,8 +49,8 @@ abstract class CrossEntropyMetric implements Metric {
                 for (int c = 0; c < batch.classes(); c++) {
                     exps += Math.exp(batch.score(n, c, p) - max);
                 }
-                sum += max + Math.log(exps) - batch.score(n, y, p);
-                tokens++;
+                sums[SUM] += max + Math.log(exps) - batch.score(n, y, p);
+                sums[TOKENS]++;
             }
         }
     }
@@ -56,33 +58,7 @@ abstract class CrossEntropyMetric implements Metric {
     @Override
     public final Map<String, Double> compute() {
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(name(), tokens == 0 ? Double.NaN : fromMeanCrossEntropy(sum / tokens));
+        values.put(name(), sums[TOKENS] == 0 ? Double.NaN : fromMeanCrossEntropy(sums[SUM] / sums[TOKENS]));
         return values;
-    }
-
-    @Override
-    public final void reset() {
-        sum = 0;
-        tokens = 0;
-    }
-
-    @Override
-    public final void merge(Metric other) {
-        CrossEntropyMetric that = MetricSupport.mergeable(this, other, getClass(), params,
-                other instanceof CrossEntropyMetric c ? c.params : null);
-        sum += that.sum;
-        tokens += that.tokens;
-    }
-
-    @Override
-    public final double[] state() {
-        return new double[] {sum, tokens};
-    }
-
-    @Override
-    public final void loadState(double[] state) {
-        MetricSupport.requireLength(state, 2, name());
-        sum = state[0];
-        tokens = (long) state[1];
     }
 }

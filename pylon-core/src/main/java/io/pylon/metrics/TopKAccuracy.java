@@ -14,7 +14,7 @@ import io.pylon.config.InvalidValueException;
  * not push the target out of the top k (ties count in the target's favour). With {@code k >= C} every sample
  * counts as correct. NaN before any sample.
  */
-public final class TopKAccuracy implements Metric {
+public final class TopKAccuracy extends SummedMetric {
 
     /** @param k how many of the highest-scoring classes may contain the target */
     public record Params(@Default("5") int k) {
@@ -23,11 +23,13 @@ public final class TopKAccuracy implements Metric {
         }
     }
 
+    private static final int CORRECT = 0;
+    private static final int TOTAL = 1;
+
     private final Params params;
-    private long correct;
-    private long total;
 
     public TopKAccuracy(Params params) {
+        super(params, 2);
         this.params = params;
     }
 
@@ -55,43 +57,17 @@ public final class TopKAccuracy implements Metric {
                     }
                 }
                 if (above < params.k()) {
-                    correct++;
+                    sums[CORRECT]++;
                 }
             }
         }
-        total += (long) batch.samples() * batch.positions();
+        sums[TOTAL] += (long) batch.samples() * batch.positions();
     }
 
     @Override
     public Map<String, Double> compute() {
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(name(), total == 0 ? Double.NaN : (double) correct / total);
+        values.put(name(), sums[TOTAL] == 0 ? Double.NaN : sums[CORRECT] / sums[TOTAL]);
         return values;
-    }
-
-    @Override
-    public void reset() {
-        correct = 0;
-        total = 0;
-    }
-
-    @Override
-    public void merge(Metric other) {
-        TopKAccuracy that = MetricSupport.mergeable(this, other, TopKAccuracy.class, params,
-                other instanceof TopKAccuracy t ? t.params : null);
-        correct += that.correct;
-        total += that.total;
-    }
-
-    @Override
-    public double[] state() {
-        return new double[] {correct, total};
-    }
-
-    @Override
-    public void loadState(double[] state) {
-        MetricSupport.requireLength(state, 2, name());
-        correct = (long) state[0];
-        total = (long) state[1];
     }
 }
