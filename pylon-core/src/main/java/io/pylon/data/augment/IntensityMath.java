@@ -77,6 +77,28 @@ final class IntensityMath {
         return sample.withInput(NdArray.of(values, sample.input().shape()));
     }
 
+    /** One value applied to every input value: {@code v -> v * f}, {@code v -> v + d}. */
+    @FunctionalInterface
+    interface PerValue {
+        float apply(float value, float drawn);
+    }
+
+    /**
+     * With probability {@code p}, draws one value from {@code range} and applies {@code op} with it to every input
+     * value (all channels); otherwise only converts the input to float32. Draws nothing when it does not apply.
+     */
+    static Sample withDrawnValue(Sample sample, SplittableRandom random, double p, List<Double> range, PerValue op) {
+        if (!applies(p, random)) {
+            return asFloat32(sample);
+        }
+        float drawn = (float) draw(range, random);
+        float[] values = sample.input().toFloats();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = op.apply(values[i], drawn);
+        }
+        return withValues(sample, values);
+    }
+
     /** The input's shape {@code [C, *S]} as ints, checked to be a 2D image or a 3D volume. */
     static int[] imageShape(Sample sample, String transform) {
         long[] shape = sample.input().shape();

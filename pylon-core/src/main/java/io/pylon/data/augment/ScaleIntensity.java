@@ -24,14 +24,6 @@ public record ScaleIntensity(@Default("[0.9, 1.1]") List<Double> factor, @Defaul
 
     @Override
     public Sample apply(Sample sample, SplittableRandom random) {
-        if (!IntensityMath.applies(p, random)) {
-            return IntensityMath.asFloat32(sample);
-        }
-        float f = (float) IntensityMath.draw(factor, random);
-        float[] values = sample.input().toFloats();
-        for (int i = 0; i < values.length; i++) {
-            values[i] *= f;
-        }
-        return IntensityMath.withValues(sample, values);
+        return IntensityMath.withDrawnValue(sample, random, p, factor, (v, f) -> v * f);
     }
 }

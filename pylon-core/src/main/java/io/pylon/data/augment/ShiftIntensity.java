@@ -24,14 +24,6 @@ public record ShiftIntensity(@Default("[-0.1, 0.1]") List<Double> offset, @Defau
 
     @Override
     public Sample apply(Sample sample, SplittableRandom random) {
-        if (!IntensityMath.applies(p, random)) {
-            return IntensityMath.asFloat32(sample);
-        }
-        float d = (float) IntensityMath.draw(offset, random);
-        float[] values = sample.input().toFloats();
-        for (int i = 0; i < values.length; i++) {
-            values[i] += d;
-        }
-        return IntensityMath.withValues(sample, values);
+        return IntensityMath.withDrawnValue(sample, random, p, offset, (v, d) -> v + d);
     }
 }
