@@ -12,6 +12,7 @@ import io.pylon.engine.Device;
 import io.pylon.engine.Engine;
 import io.pylon.engine.EngineOptions;
 import io.pylon.engine.Seeds;
+import io.pylon.metrics.Direction;
 import io.pylon.metrics.Metrics;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
@@ -135,11 +136,12 @@ public final class TrainerFixture {
         Optimizer optimizer = Optimizers.create(optim, model);
         long stepsPerEpoch = (data.train().batchesPerEpoch() + config.accumulateGradBatches() - 1)
                 / config.accumulateGradBatches();
-        Scheduler scheduler = Scheduler.create(schedule, optimizer, stepsPerEpoch * config.maxEpochs(), stepsPerEpoch);
+        Scheduler scheduler = Scheduler.create(schedule, optimizer, stepsPerEpoch * config.maxEpochs(), stepsPerEpoch,
+                Direction.LOWER_IS_BETTER);
         List<Callback> callbacks = new ArrayList<>(List.of(new NanGuard(true), new MetricsLogger(1), new LrMonitor(1)));
         callbacks.addAll(extra);
-        callbacks.add(new ModelCheckpoint(checkpoint));
-        return new TrainingComponents(model, criterion, () -> Metrics.create(List.of("accuracy")), optimizer,
+        callbacks.add(new ModelCheckpoint(checkpoint, TestComponents.directions()));
+        return new TrainingComponents(model, criterion, () -> TestComponents.metrics(List.of("accuracy")), optimizer,
                 scheduler, "val/loss", data, Device.CPU, config, callbacks, dir, "seed: " + seed + "\n");
     }
 }

@@ -21,7 +21,6 @@ import io.pylon.config.InvalidValueException;
  * @param etaMin cosine: floor learning rate, in [0, lr]
  * @param power polynomial: exponent, > 0
  * @param total polynomial: length to zero; default the schedule's whole horizon
- * @param mode plateau: min for a loss, max for an accuracy
  * @param factor plateau: reduction factor, in (0, 1)
  * @param patience plateau: validations without improvement tolerated, >= 0
  * @param threshold plateau: minimal improvement, >= 0
@@ -41,7 +40,6 @@ public record ScheduleConfig(
         @Default("0.0") double etaMin,
         @Default("1.0") double power,
         @Default("null") OptionalLong total,
-        @Default("min") MetricMode mode,
         @Default("0.1") double factor,
         @Default("10") int patience,
         @Default("1e-4") double threshold,
@@ -77,7 +75,6 @@ public record ScheduleConfig(
         InvalidValueException.require(power > 0 && Double.isFinite(power), "power", "must be > 0, got %s", power);
         InvalidValueException.require(total.isEmpty() || total.getAsLong() >= 1, "total", "must be >= 1, got %s",
                 total.isEmpty() ? "" : total.getAsLong());
-        InvalidValueException.require(mode != null, "mode", "must be min or max");
         InvalidValueException.require(factor > 0 && factor < 1, "factor", "must be in (0, 1), got %s", factor);
         InvalidValueException.require(patience >= 0, "patience", "must be >= 0, got %s", patience);
         InvalidValueException.require(threshold >= 0 && Double.isFinite(threshold), "threshold",
@@ -90,6 +87,6 @@ public record ScheduleConfig(
     /** Every default, with schedule {@code name}. */
     public static ScheduleConfig of(String name) {
         return new ScheduleConfig(name, Interval.STEP, 0, 0.0, 1, 0.1, List.of(), OptionalLong.empty(), 0.0, 1.0,
-                OptionalLong.empty(), MetricMode.MIN, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0.0);
+                OptionalLong.empty(), 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0.0);
     }
 }

@@ -3,6 +3,7 @@ package io.pylon.optim.schedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.pylon.metrics.Direction;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
 
@@ -38,8 +39,11 @@ public final class Scheduler {
     /**
      * Builds the schedule of {@code config} for a run of {@code totalSteps} optimizer steps with
      * {@code stepsPerEpoch} steps per epoch, and sets the learning rates for step 0.
+     *
+     * @param monitored the direction of the value a plateau schedule watches
      */
-    public static Scheduler create(ScheduleConfig config, Optimizer optimizer, long totalSteps, long stepsPerEpoch) {
+    public static Scheduler create(ScheduleConfig config, Optimizer optimizer, long totalSteps, long stepsPerEpoch,
+            Direction monitored) {
         if (totalSteps < 1 || stepsPerEpoch < 1) {
             throw new IllegalArgumentException("a schedule needs total steps >= 1 and steps per epoch >= 1, got "
                     + totalSteps + " and " + stepsPerEpoch);
@@ -53,7 +57,7 @@ public final class Scheduler {
                 ? new WarmupSchedule(main, config.warmupSteps(), config.warmupStartFactor())
                 : null;
         ReduceLrOnPlateau plateau = config.name().equals("plateau")
-                ? new ReduceLrOnPlateau(config.mode(), config.factor(), config.patience(), config.threshold(),
+                ? new ReduceLrOnPlateau(monitored, config.factor(), config.patience(), config.threshold(),
                         config.thresholdMode(), config.cooldown(), config.minLr(), baseLr)
                 : null;
         Scheduler scheduler = new Scheduler(optimizer, config.interval(), main, warmup, plateau);

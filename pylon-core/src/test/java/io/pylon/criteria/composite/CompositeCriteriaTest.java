@@ -13,11 +13,15 @@ import org.junit.jupiter.api.Test;
 
 import io.pylon.config.Binder;
 import io.pylon.config.ConfigException;
+import io.pylon.config.ConfigNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
 import io.pylon.config.YamlReader;
+import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.CrossEntropy;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Tensors;
 
@@ -28,19 +32,21 @@ class CompositeCriteriaTest {
         Engine.start();
     }
 
-    private static Criterion inner(String name, MapNode params) {
-        return switch (name) {
-            case "cross_entropy" -> Binder.bind(params, "inner", CrossEntropy.class);
-            case "const" -> Binder.bind(params, "inner", ConstantCriterion.class);
-            case "mse" -> Binder.bind(params, "inner", SquaredError.class);
-            default -> throw new IllegalArgumentException("test has no criterion " + name);
-        };
+    /** The composites over this test's own inner criteria. */
+    private static final ComponentBinder BINDER = new ComponentBinder(registry());
+
+    private static Components registry() {
+        Components.Builder builder = Components.builder();
+        CompositeCriteria.registerBuiltIns(builder);
+        builder.registerSimple(Criteria.KIND, "cross_entropy", CrossEntropy.class, p -> p);
+        builder.registerSimple(Criteria.KIND, "const", ConstantCriterion.class, p -> p);
+        builder.registerSimple(Criteria.KIND, "mse", SquaredError.class, p -> p);
+        return builder.build();
     }
 
     private static Criterion build(String yaml) {
-        MapNode section = (MapNode) YamlReader.readDocument(yaml, "x.yaml").get("criterion").orElseThrow();
-        String name = (String) ((ScalarNode) section.get("name").orElseThrow()).value();
-        return CompositeCriteria.create(name, section.without("name"), "criterion", CompositeCriteriaTest::inner);
+        ConfigNode section = YamlReader.readDocument(yaml, "x.yaml").get("criterion").orElseThrow();
+        return BINDER.bind(Criteria.KIND, section, "criterion").create(null);
     }
 
     private static void assertConfigError(String yaml, String keyPath, String detail) {
@@ -269,9 +275,6 @@ class CompositeCriteriaTest {
         assertConfigError("""
                 criterion:
                   name: combind
-                """, "criterion.name", "unknown composite criterion 'combind'");
-        assertThat(CompositeCriteria.names()).containsExactly("combined", "boundary", "deep_supervision",
-                "multi_task");
-        assertThat(CompositeCriteria.isComposite("cross_entropy")).isFalse();
+                """, "criterion.name", "unknown criterion 'combind'; did you mean 'combined'?");
     }
 }

@@ -3,6 +3,8 @@ package io.pylon.optim.schedule;
 import java.util.List;
 import java.util.OptionalLong;
 
+import io.pylon.metrics.Direction;
+
 /** Test helper: the config defaults with a few fields overridden. */
 final class ScheduleConfigBuilder {
 
@@ -17,7 +19,8 @@ final class ScheduleConfigBuilder {
     double etaMin;
     double power = 1.0;
     OptionalLong total = OptionalLong.empty();
-    MetricMode mode = MetricMode.MIN;
+    /** The monitored metric's direction, given to the scheduler (plateau reads it). */
+    Direction mode = Direction.LOWER_IS_BETTER;
     double factor = 0.1;
     int patience = 10;
     double threshold = 1e-4;
@@ -33,6 +36,6 @@ final class ScheduleConfigBuilder {
 
     ScheduleConfig build() {
         return new ScheduleConfig(name, interval, warmupSteps, warmupStartFactor, stepSize, gamma, milestones, tMax,
-                etaMin, power, total, mode, factor, patience, threshold, thresholdMode, cooldown, minLr);
+                etaMin, power, total, factor, patience, threshold, thresholdMode, cooldown, minLr);
     }
 }
