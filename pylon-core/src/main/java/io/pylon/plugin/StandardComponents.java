@@ -8,6 +8,7 @@ import io.pylon.data.transform.Transforms;
 import io.pylon.metrics.Metrics;
 import io.pylon.models.Models;
 import io.pylon.optim.Optimizers;
+import io.pylon.optim.schedule.Schedules;
 import io.pylon.registry.ComponentRegistrar;
 import io.pylon.registry.Components;
 import io.pylon.trainer.callback.Callbacks;
@@ -55,6 +56,7 @@ public final class StandardComponents {
         DatasetFormats.registerBuiltIns(registrar);
         Datasets.registerBuiltIns(registrar);
         Optimizers.registerBuiltIns(registrar);
+        Schedules.registerBuiltIns(registrar);
     }
 
     private static Components build(ClassLoader pluginLoader) {

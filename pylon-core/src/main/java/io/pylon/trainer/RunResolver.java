@@ -5,8 +5,10 @@ import java.util.List;
 import io.pylon.config.Binder;
 import io.pylon.config.Config;
 import io.pylon.config.ConfigException;
+import io.pylon.config.MapNode;
 import io.pylon.config.Navigation;
 import io.pylon.config.Origin;
+import io.pylon.config.ScalarNode;
 import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
 import io.pylon.data.DataPlan;
@@ -22,7 +24,10 @@ import io.pylon.models.Models;
 import io.pylon.models.weights.FineTuning;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
-import io.pylon.optim.schedule.ScheduleConfig;
+import io.pylon.optim.schedule.LrSchedule;
+import io.pylon.optim.schedule.ScheduleContext;
+import io.pylon.optim.schedule.ScheduleSettings;
+import io.pylon.optim.schedule.Schedules;
 import io.pylon.registry.Bound;
 import io.pylon.registry.ComponentBinder;
 import io.pylon.registry.Components;
@@ -37,7 +42,15 @@ import io.pylon.trainer.callback.Callbacks;
  */
 public final class RunResolver {
 
+    /** The optimizer of an {@code optim:} section that names none. */
+    static final String DEFAULT_OPTIMIZER = "adamw";
+
     private RunResolver() {
+    }
+
+    private static MapNode withDefaultName(MapNode section, String name) {
+        return section.get("name").isPresent() ? section
+                : section.with("name", new ScalarNode(name, Origin.described("the default " + name)));
     }
 
     /**
@@ -53,14 +66,15 @@ public final class RunResolver {
         Bound<Void, Criterion> criterion = binder.bind(Criteria.KIND, run.criterion(), "criterion");
         List<Bound<Void, Metric>> metrics = binder.bindList(Metrics.KIND, run.metrics(), "metrics", true);
         MetricDirections directions = MetricDirections.of(metrics);
-        Bound<Model, Optimizer> optimizer = binder.bind(Optimizers.KIND, run.optim(), "optim");
+        Bound<Model, Optimizer> optimizer = binder.bind(Optimizers.KIND, withDefaultName(run.optim(), DEFAULT_OPTIMIZER),
+                "optim");
 
-        // "monitor" feeds the plateau schedule; it belongs to the loop, not to the schedule's math
-        String scheduleMonitor = run.schedule().get("monitor")
-                .map(node -> Binder.<String>bindValue(node, "schedule.monitor", String.class)).orElse("val/loss");
-        ScheduleConfig schedule = Binder.bind(run.schedule().without("monitor"), "schedule", ScheduleConfig.class);
-        Direction scheduleDirection = checkMonitor(directions, scheduleMonitor,
-                run.schedule().get("monitor").orElse(run.schedule()).origin(), "schedule.monitor");
+        // interval, warmup and monitor belong to the learning-rate loop, not to the schedule's math
+        ComponentBinder.Section<ScheduleContext, LrSchedule> schedule = binder.bind(Schedules.KIND,
+                withDefaultName(run.schedule(), Schedules.DEFAULT), "schedule", ScheduleSettings.KEYS);
+        ScheduleSettings settings = Binder.bind(schedule.reserved(), "schedule", ScheduleSettings.class);
+        Direction scheduleDirection = checkMonitor(directions, settings.monitor(),
+                schedule.reserved().get("monitor").orElse(run.schedule()).origin(), "schedule.monitor");
 
         List<Bound<MetricDirections, Callback>> callbacks = Callbacks.bind(binder, run.callbacks());
         for (Bound<MetricDirections, Callback> callback : callbacks) {
@@ -72,7 +86,7 @@ public final class RunResolver {
             }
         }
         return new RunSpec(config, run.experiment(), run.seed(), data, model, fineTuning, criterion, metrics,
-                directions, optimizer, schedule, scheduleMonitor, scheduleDirection, run.trainer(), callbacks);
+                directions, optimizer, schedule.bound(), settings, scheduleDirection, run.trainer(), callbacks);
     }
 
     private static Direction checkMonitor(MetricDirections directions, String key, Origin at, String keyPath) {

@@ -12,7 +12,9 @@ import io.pylon.metrics.MetricDirections;
 import io.pylon.models.Model;
 import io.pylon.models.weights.FineTuning;
 import io.pylon.optim.Optimizer;
-import io.pylon.optim.schedule.ScheduleConfig;
+import io.pylon.optim.schedule.LrSchedule;
+import io.pylon.optim.schedule.ScheduleContext;
+import io.pylon.optim.schedule.ScheduleSettings;
 import io.pylon.registry.Bound;
 import io.pylon.trainer.callback.Callback;
 
@@ -22,8 +24,8 @@ import io.pylon.trainer.callback.Callback;
  *
  * @param config the composed config this was resolved from (saved as the run's {@code config.yaml})
  * @param directions the direction of every value the run will report
- * @param scheduleMonitor the value a plateau schedule watches ({@code val/loss})
- * @param scheduleDirection the direction of {@code scheduleMonitor}, read from its metric
+ * @param scheduleSettings interval, warmup and the value a plateau schedule watches ({@code val/loss})
+ * @param scheduleDirection the direction of the monitored value, read from its metric
  * @param callbacks in calling order, defaults included
  */
 public record RunSpec(
@@ -37,8 +39,8 @@ public record RunSpec(
         List<Bound<Void, Metric>> metrics,
         MetricDirections directions,
         Bound<Model, Optimizer> optimizer,
-        ScheduleConfig schedule,
-        String scheduleMonitor,
+        Bound<ScheduleContext, LrSchedule> schedule,
+        ScheduleSettings scheduleSettings,
         Direction scheduleDirection,
         TrainerConfig trainer,
         List<Bound<MetricDirections, Callback>> callbacks) {

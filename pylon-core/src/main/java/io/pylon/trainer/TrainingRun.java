@@ -88,7 +88,7 @@ public final class TrainingRun {
 
         TrainingComponents in(RunDirectory dir, String yaml) {
             return new TrainingComponents(model, criterion, spec::createMetrics, optimizer, scheduler,
-                    spec.scheduleMonitor(), data, device, spec.trainer(),
+                    spec.scheduleSettings().monitor(), data, device, spec.trainer(),
                     Callbacks.create(spec.callbacks(), spec.directions()), dir, yaml);
         }
     }
@@ -122,8 +122,8 @@ public final class TrainingRun {
             if (trainerConfig.maxSteps() > 0) {
                 totalSteps = Math.min(totalSteps, trainerConfig.maxSteps());
             }
-            Scheduler scheduler = Scheduler.create(spec.schedule(), optimizer, totalSteps, stepsPerEpoch,
-                    spec.scheduleDirection());
+            Scheduler scheduler = Scheduler.create(spec.schedule(), spec.scheduleSettings(), optimizer, totalSteps,
+                    stepsPerEpoch, spec.scheduleDirection());
             return new Built(spec, model, criterion, optimizer, scheduler, data, device);
         } catch (RuntimeException e) {
             data.close();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.pylon.config.Binder;
 import io.pylon.config.Config;
 import io.pylon.config.ConfigNode;
 import io.pylon.config.ListNode;
@@ -29,6 +30,12 @@ import io.pylon.metrics.MetricDirections;
 import io.pylon.metrics.Metrics;
 import io.pylon.models.Model;
 import io.pylon.models.Models;
+import io.pylon.optim.Optimizer;
+import io.pylon.optim.schedule.LrSchedule;
+import io.pylon.optim.schedule.ScheduleContext;
+import io.pylon.optim.schedule.ScheduleSettings;
+import io.pylon.optim.schedule.Scheduler;
+import io.pylon.optim.schedule.Schedules;
 import io.pylon.plugin.StandardComponents;
 import io.pylon.registry.ComponentBinder;
 import io.pylon.registry.Components;
@@ -110,6 +117,15 @@ public final class TestComponents {
     /** Resolves {@code config} against the built-ins and starts its run. */
     public static Trainer startRun(Config config, Clock clock) {
         return TrainingRun.create(RunResolver.resolve(config, BUILT_INS), clock);
+    }
+
+    /** A scheduler from a {@code schedule:} section ({@code {name: cosine, warmup_steps: 2}}). */
+    public static Scheduler scheduler(String section, Optimizer optimizer, long totalSteps, long stepsPerEpoch) {
+        ComponentBinder.Section<ScheduleContext, LrSchedule> bound = BINDER.bind(Schedules.KIND,
+                Config.parse("schedule: " + section, "schedule.yaml").find("schedule").orElseThrow(), "schedule",
+                ScheduleSettings.KEYS);
+        return Scheduler.create(bound.bound(), Binder.bind(bound.reserved(), "schedule", ScheduleSettings.class),
+                optimizer, totalSteps, stepsPerEpoch, Direction.LOWER_IS_BETTER);
     }
 
     /** The callbacks of a {@code callbacks:} section, defaults included. */

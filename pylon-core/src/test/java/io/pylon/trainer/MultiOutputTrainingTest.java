@@ -32,14 +32,12 @@ import io.pylon.engine.Device;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Seeds;
 import io.pylon.engine.Tensors;
-import io.pylon.metrics.Direction;
 import io.pylon.metrics.Metrics;
 import io.pylon.models.MultiOutputModel;
 import io.pylon.nn.ModuleTensors;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
-import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
@@ -99,8 +97,7 @@ class MultiOutputTrainingTest {
     private Trainer trainer(MultiOutputModel model, Criterion criterion, DataSplits data, String name) {
         Optimizer optimizer = Optimizers.create(OptimConfig.of("adamw", 0.05), model);
         long steps = data.train().batchesPerEpoch() * 4;
-        Scheduler scheduler = Scheduler.create(ScheduleConfig.of("constant"), optimizer, steps, steps / 4,
-                Direction.LOWER_IS_BETTER);
+        Scheduler scheduler = Scheduler.constant(optimizer);
         RunDirectory dir = RunDirectory.create(runs, "multi", name, Clock.systemUTC());
         TrainerConfig config = new TrainerConfig(4, 0, "cpu", 1, 1, 0, 1, 0.0, 0.0, false);
         return new Trainer(new TrainingComponents(model, criterion, () -> TestComponents.metrics(List.of("accuracy")),

@@ -17,10 +17,12 @@ import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 import io.pylon.config.MapNode;
 import io.pylon.config.Navigation;
-import io.pylon.config.ScalarNode;
-import io.pylon.config.TypeDescriptions;
 import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
+import io.pylon.optim.schedule.Interval;
+import io.pylon.optim.schedule.LrSchedule;
+import io.pylon.optim.schedule.ScheduleContext;
+import io.pylon.optim.schedule.Schedules;
 import io.pylon.registry.Bound;
 import io.pylon.registry.Component;
 import io.pylon.registry.ComponentBinder;
@@ -38,8 +40,8 @@ import io.pylon.registry.ComponentRegistrar;
  *   - {name: boundary, weight: 0.5, spacing: [1.0, 1.0]}
  * learnable_weights: false     # true: Kendall uncertainty weights, see CombinedLoss
  * schedule:                    # optional, by term label; the term's weight is multiplied by it
- *   dice: {kind: linear, from: 1, to: 0, start: 0, end: 50, unit: epoch}
- *   boundary: {kind: cosine, from: 0, to: 1, end: 50}          # or kind: step, milestones, values
+ *   dice: {name: linear, from: 1, to: 0, start: 0, end: 50, interval: epoch}
+ *   boundary: {name: cosine_ramp, from: 0, to: 1, end: 50}   # any schedule: piecewise, cosine (with t_max) ...
  *
  * name: boundary
  * spacing: [1.0, 0.5, 0.5]     # default: 1 per spatial axis
@@ -66,7 +68,6 @@ import io.pylon.registry.ComponentRegistrar;
 public final class CompositeCriteria {
 
     private static final List<String> TERM_KEYS = List.of("weight", "label");
-    private static final List<String> SCHEDULE_KINDS = List.of("linear", "cosine", "step");
 
     private CompositeCriteria() {
     }
@@ -82,19 +83,24 @@ public final class CompositeCriteria {
                 (p, none) -> p.create(), List.of()));
     }
 
-    /** A weight schedule from {@code {kind: linear|cosine|step, ...}}. */
-    public static WeightSchedule schedule(ConfigNode node, String keyPath) {
-        MapNode map = requireMap(node, keyPath);
-        String kind = requireString(map, "kind", keyPath);
-        MapNode rest = map.without("kind");
-        return switch (kind) {
-            case "linear" -> Binder.bind(rest, keyPath, LinearRamp.class);
-            case "cosine" -> Binder.bind(rest, keyPath, CosineRamp.class);
-            case "step" -> Binder.bind(rest, keyPath, StepSchedule.class);
-            default -> throw new ConfigException(map.get("kind").orElseThrow().origin(), child(keyPath, "kind"),
-                    "unknown schedule kind '" + kind + "' (expected one of " + String.join(", ", SCHEDULE_KINDS)
-                            + ")");
-        };
+    /**
+     * A term's weight schedule: a section of the schedule kind ({@code {name: linear, from: 1, to: 0, end: 50}}),
+     * with {@code interval} (default epoch) saying what t counts. Built at once: a schedule is a pure function.
+     */
+    static WeightSchedule schedule(ComponentBinder binder, ConfigNode node, String keyPath) {
+        ComponentBinder.Section<ScheduleContext, LrSchedule> section =
+                binder.bind(Schedules.KIND, node, keyPath, List.of("interval"));
+        if (section.bound().params() instanceof Schedules.Plateau) {
+            throw new ConfigException(node.origin(), Navigation.child(keyPath, "name"),
+                    "plateau follows validation results and schedules only the learning rate; use linear,"
+                            + " cosine_ramp, piecewise or another schedule of t");
+        }
+        WeightInterval interval = Binder.bind(section.reserved(), keyPath, WeightInterval.class);
+        return new WeightSchedule(section.bound().create(ScheduleContext.forWeights()), interval.interval());
+    }
+
+    /** A weight schedule's clock: epochs unless it says otherwise. */
+    private record WeightInterval(@Default("epoch") Interval interval) {
     }
 
     /** The bound terms of a combined loss; the nested criteria are built when the loss is. */
@@ -157,7 +163,7 @@ public final class CompositeCriteria {
                 TermParams term = terms.get(i);
                 Optional<ConfigNode> node = schedules.get(term.label());
                 if (node.isPresent()) {
-                    WeightSchedule schedule = schedule(node.get(), child(schedulePath, term.label()));
+                    WeightSchedule schedule = schedule(binder, node.get(), child(schedulePath, term.label()));
                     terms.set(i, new TermParams(term.label(), term.criterion(), term.weight(), Optional.of(schedule)));
                 }
             }
@@ -180,22 +186,6 @@ public final class CompositeCriteria {
             weights.put(name, head.weight());
         });
         return new MultiTaskParams(criteria, weights);
-    }
-
-    private static MapNode requireMap(ConfigNode node, String keyPath) {
-        if (node instanceof MapNode map) {
-            return map;
-        }
-        throw new ConfigException(node.origin(), keyPath, "expected a map, got " + TypeDescriptions.show(node));
-    }
-
-    private static String requireString(MapNode map, String key, String keyPath) {
-        ConfigNode node = map.get(key).orElseThrow(() -> new ConfigException(map.origin(), child(keyPath, key),
-                "missing required value (allowed: a string)"));
-        if (node instanceof ScalarNode scalar && scalar.value() instanceof String text) {
-            return text;
-        }
-        throw new ConfigException(node.origin(), child(keyPath, key), "expected a string, got " + TypeDescriptions.show(node));
     }
 
     private static String child(String keyPath, String key) {

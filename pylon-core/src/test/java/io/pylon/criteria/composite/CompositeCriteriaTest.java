@@ -20,6 +20,7 @@ import io.pylon.config.YamlReader;
 import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.CrossEntropy;
+import io.pylon.optim.schedule.Schedules;
 import io.pylon.registry.ComponentBinder;
 import io.pylon.registry.Components;
 import io.pylon.engine.Engine;
@@ -38,6 +39,7 @@ class CompositeCriteriaTest {
     private static Components registry() {
         Components.Builder builder = Components.builder();
         CompositeCriteria.registerBuiltIns(builder);
+        Schedules.registerBuiltIns(builder);
         builder.registerSimple(Criteria.KIND, "cross_entropy", CrossEntropy.class, p -> p);
         builder.registerSimple(Criteria.KIND, "const", ConstantCriterion.class, p -> p);
         builder.registerSimple(Criteria.KIND, "mse", SquaredError.class, p -> p);
@@ -85,8 +87,8 @@ class CompositeCriteriaTest {
                     - {name: const, label: dice, value: 1.0}
                     - {name: boundary, weight: 0.5}
                   schedule:
-                    dice: {kind: linear, from: 1.0, to: 0.0, end: 10}
-                    boundary: {kind: step, milestones: [100], values: [0.0, 1.0], unit: step}
+                    dice: {name: linear, from: 1.0, to: 0.0, end: 10}
+                    boundary: {name: piecewise, milestones: [100], values: [0.0, 1.0], interval: step}
                 """);
         CombinedLoss combined = (CombinedLoss) loss;
         assertThat(combined.parameters()).isPresent();
@@ -120,15 +122,23 @@ class CompositeCriteriaTest {
                   terms:
                     - {name: mse}
                   schedule:
-                    mse: {kind: exponential, from: 1.0, to: 0.0, end: 10}
-                """, "criterion.schedule.mse.kind", "unknown schedule kind 'exponential'");
+                    mse: {name: exponentail, gamma: 0.5}
+                """, "criterion.schedule.mse.name", "unknown schedule 'exponentail'; did you mean 'exponential'?");
         assertConfigError("""
                 criterion:
                   name: combined
                   terms:
                     - {name: mse}
                   schedule:
-                    dice: {kind: linear, from: 1.0, to: 0.0, end: 10}
+                    mse: {name: plateau}
+                """, "criterion.schedule.mse.name", "schedules only the learning rate");
+        assertConfigError("""
+                criterion:
+                  name: combined
+                  terms:
+                    - {name: mse}
+                  schedule:
+                    dice: {name: linear, from: 1.0, to: 0.0, end: 10}
                 """, "criterion.schedule.dice", "no term is labelled 'dice'");
         assertConfigError("""
                 criterion:
@@ -136,7 +146,7 @@ class CompositeCriteriaTest {
                   terms:
                     - {name: mse}
                   schedule:
-                    mse: {kind: cosine, from: 1.0, to: 0.0, start: 5, end: 5}
+                    mse: {name: cosine_ramp, from: 1.0, to: 0.0, start: 5, end: 5}
                 """, "criterion.schedule.mse.end", "must be > start");
         assertConfigError("""
                 criterion:
