@@ -133,6 +133,34 @@ class ConfigFuzzTest {
         assertThat(failures).as(failures.size() + " of " + FILE_MUTATIONS + " file mutations misbehaved").isEmpty();
     }
 
+    @Test
+    void aStartThatFailsOpeningTheDataLeavesNoRunDirectory() {
+        Path example = ConfigCommandTest.EXAMPLES.resolve(EXAMPLES.get(0));
+        CliRun run = CliRun.of("train", example.toString(), "data.root=" + emptyData, "experiment.runs_dir=" + runs,
+                "trainer.threads=1");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("error: Fashion-MNIST not found").doesNotContain("\tat ");
+        assertThat(runs).doesNotExist();
+    }
+
+    @Test
+    void resumeResolvesItsOverridesLikeANewRun() throws IOException {
+        Path runDir = Files.createDirectories(dir.resolve("resumable/run"));
+        CliRun saved = CliRun.of("config", ConfigCommandTest.EXAMPLES.resolve(EXAMPLES.get(0)).toString(),
+                "data.root=" + emptyData);
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        Files.writeString(runDir.resolve("config.yaml"), saved.out());
+        Files.createDirectories(runDir.resolve("checkpoints"));
+        Files.writeString(runDir.resolve("checkpoints/last.ckpt"), "not read: resolution fails first");
+        CliRun run = CliRun.of("train", "--resume", runDir.toString(), "schedule.name=cosin");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("error: ").contains("schedule.name")
+                .contains("did you mean 'cosine'?").doesNotContain("\tat ");
+        CliRun typo = CliRun.of("train", "--resume", runDir.toString(), "+trainer.max_epoch=3");
+        assertThat(typo.exitCode()).as(typo.err()).isEqualTo(2);
+        assertThat(typo.err()).contains("trainer.max_epoch").contains("did you mean 'max_epochs'?");
+    }
+
     /** Runs both commands and records what went wrong, if anything. */
     private static void check(Path config, List<String> mutation, String expectedWhere, List<String> failures) {
         List<String> overrides = new ArrayList<>(List.of("data.root=" + emptyData, "experiment.runs_dir=" + runs,
