@@ -15,7 +15,7 @@ import io.pylon.data.DataSpec;
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
 import io.pylon.models.Model;
-import io.pylon.models.Models;
+import io.pylon.models.UNet;
 import io.pylon.models.UNetParams;
 import io.pylon.nn.Activation;
 import io.pylon.nn.Norm;
@@ -30,8 +30,9 @@ class ModelStepTest {
 
     @Test
     void uint8VolumeFedToUnet3dNamesTheDtypeAndTheTransformToAdd() {
-        Model unet = Models.create("unet3d", new UNetParams(2, 4, Norm.BATCH, 2, Activation.RELU,
-                UNetParams.Upsampling.TRANSPOSED, 0.0, false, false), new DataSpec(new long[] {1, 8, 8, 8}, 2));
+        // what the registered unet3d builds
+        Model unet = UNet.create(new UNetParams(2, 4, Norm.BATCH, 2, Activation.RELU,
+                UNetParams.Upsampling.TRANSPOSED, 0.0, false, false), new DataSpec(new long[] {1, 8, 8, 8}, 2), 3);
         try (StepScope scope = new StepScope()) {
             Tensor volume = torch.randint(255, new long[] {2, 1, 8, 8, 8}).to(ScalarType.Byte);
             Tensor labels = torch.randint(2, new long[] {2, 8, 8, 8});

@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.pylon.config.Config;
 import io.pylon.data.DataException;
 import io.pylon.data.Dataset;
-import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
 import io.pylon.testing.ListDataset;
+import io.pylon.testing.TestComponents;
 
 class PackedDatasetTest {
 
@@ -202,10 +202,10 @@ class PackedDatasetTest {
                 .hasMessageContaining(PackedDataset.checksumText(header.checksum()));
         // a config section that says nothing about verify is checked; verify: false opts out
         Config checked = Config.parse("path: '" + file + "'\n", "test.yaml");
-        assertThatThrownBy(() -> DatasetFormats.open(PackedFormat.NAME, checked.root(), "data.train"))
+        assertThatThrownBy(() -> TestComponents.format(PackedFormat.NAME, checked.root(), "data.train"))
                 .isInstanceOf(DataException.class).hasMessageContaining("checksum mismatch");
         Config optedOut = Config.parse("path: '" + file + "'\nverify: false\n", "test.yaml");
-        try (Dataset dataset = DatasetFormats.open(PackedFormat.NAME, optedOut.root(), "data.train")) {
+        try (Dataset dataset = TestComponents.format(PackedFormat.NAME, optedOut.root(), "data.train")) {
             assertThat(dataset.size()).isEqualTo(40);
         }
     }
@@ -223,7 +223,7 @@ class PackedDatasetTest {
         Path file = dir.resolve("r.pylonpack");
         Packing.pack(classified(DType.UINT8, 12, 2, 2), file, Packing.Progress.NONE);
         Config config = Config.parse("path: '" + file + "'\nverify: true\n", "test.yaml");
-        try (Dataset dataset = DatasetFormats.open(PackedFormat.NAME, config.root(), "data.train")) {
+        try (Dataset dataset = TestComponents.format(PackedFormat.NAME, config.root(), "data.train")) {
             assertThat(dataset.size()).isEqualTo(12);
             assertThat(dataset.get(11).target().getLong(0)).isEqualTo(11 % 7);
         }
