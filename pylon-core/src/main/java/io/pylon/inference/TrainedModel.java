@@ -85,7 +85,8 @@ public record TrainedModel(Path source, Path checkpoint, Model model, RunConfig 
             Weights.loadTensors(model.module(), tensors, weights.toString(), LoadOptions.strictLoad());
         } catch (PylonUserException e) {
             throw new PylonUserException(weights + " does not fit the model '" + name + "' of " + runDirectory
-                    + " built for inputs " + Arrays.toString(shape) + " (" + inputFile + "): " + e.getMessage()
+                    + " built for the input " + inputFile + " of shape " + Arrays.toString(inputShape) + " (windows "
+                    + Arrays.toString(shape) + "): " + oneLine(e.getMessage())
                     + "; check that the input has the channels the model was trained on and that every ensemble"
                     + " member is the same model", e);
         }
@@ -121,6 +122,14 @@ public record TrainedModel(Path source, Path checkpoint, Model model, RunConfig 
                     + " train it first or pass --checkpoint FILE");
         }
         return dir.lastCheckpoint();
+    }
+
+    /** The first lines of a multi-line message, joined: a user error is one line. */
+    private static String oneLine(String message) {
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        int shown = Math.min(lines.size(), 4);
+        String joined = String.join("; ", lines.subList(0, shown));
+        return lines.size() > shown ? joined + "; ... (" + (lines.size() - shown) + " more lines)" : joined;
     }
 
     private static String modelName(MapNode section) {

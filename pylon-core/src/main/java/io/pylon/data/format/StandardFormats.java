@@ -17,5 +17,6 @@ public final class StandardFormats {
         DatasetFormats.register("csv", CsvParams.class, CsvDataset::open);
         DatasetFormats.register("text", TextParams.class, TextDataset::open);
         DatasetFormats.register("npy", NpyParams.class, NpyDataset::open);
+        DatasetFormats.register("image_pairs", ImagePairsParams.class, ImagePairs::new);
     }
 }

@@ -70,7 +70,7 @@ public final class VolumeFiles {
     }
 
     /** Paths, sizes and modification times: changes whenever a file is replaced or edited. */
-    static String fingerprint(List<Path> files) {
+    public static String fingerprint(List<Path> files) {
         StringBuilder out = new StringBuilder();
         for (Path file : files) {
             out.append(file.toAbsolutePath()).append('|');
