@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import io.pylon.inference.Predict;
 import io.pylon.inference.PredictRequest;
+import io.pylon.plugin.StandardComponents;
 
 /**
  * {@code pylon predict RUN_DIR [RUN_DIR ...] --input PATH|GLOB|MANIFEST --out DIR [key.path=value ...]}:
@@ -55,7 +56,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         List<Path> written = Predict.run(new PredictRequest(runs, checkpoints, weights, input, out, overrides),
-                System.out::println);
+                StandardComponents.withPlugins(), System.out::println);
         System.out.println(written.size() + " files written to " + out);
         return 0;
     }

@@ -23,7 +23,7 @@ import io.pylon.data.volume.NiftiReader;
 import io.pylon.data.volume.NiftiVolume;
 import io.pylon.data.volume.NiftiWriter;
 import io.pylon.models.Model;
-import io.pylon.models.Models;
+import io.pylon.models.UNet;
 import io.pylon.models.UNetParams;
 import io.pylon.models.weights.Weights;
 import io.pylon.nn.Activation;
@@ -213,8 +213,8 @@ class SegmentationWorkflowTest {
 
     @Test
     void anEnsembleWithACheckpointOfAnotherModelIsRefused() {
-        Model wider = Models.create("unet3d", new UNetParams(2, 8, Norm.INSTANCE, 8, Activation.RELU,
-                UNetParams.Upsampling.TRANSPOSED, 0, false, true), new DataSpec(new long[] {1, 16, 16, 16}, 3));
+        Model wider = UNet.create(new UNetParams(2, 8, Norm.INSTANCE, 8, Activation.RELU,
+                UNetParams.Upsampling.TRANSPOSED, 0, false, true), new DataSpec(new long[] {1, 16, 16, 16}, 3), 3);
         Path other = dir.resolve("wider.safetensors");
         Weights.save(wider, other);
         CliRun predict = CliRun.of("predict", run.toString(), "--checkpoint",

@@ -1,58 +1,37 @@
 package io.pylon.inference;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
-import io.pylon.config.Binder;
-import io.pylon.config.ComponentList;
-import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
-import io.pylon.registry.Registry;
-import io.pylon.registry.UnknownNameException;
+import io.pylon.registry.Bound;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.ComponentKind;
+import io.pylon.registry.ComponentRegistrar;
 
 /**
- * Inference modes by name ({@code inference.modes: [{name: tta, flips: [[0]]}, {name: mc_dropout, passes: 8}]}),
- * registered like transforms: a name, a validated params record, a factory.
+ * The inference-mode kind ({@code inference.modes: [{name: tta, flips: [[0]]}, {name: mc_dropout, passes: 8}]}):
+ * a name, a validated params record that is itself the mode, registered like every other component.
  */
 public final class InferenceModes {
 
-    private record Entry(Class<? extends Record> params, Function<Record, InferenceMode> factory) {
-    }
-
-    private static final Registry<Entry> REGISTRY = new Registry<Entry>("inference mode");
-
-    static {
-        register("tta", TestTimeAugmentation.class, p -> p);
-        register("mc_dropout", McDropout.class, p -> p);
-    }
+    public static final ComponentKind<Void, InferenceMode> KIND = new ComponentKind<>("inference mode",
+            InferenceMode.class);
 
     private InferenceModes() {
     }
 
-    /** The modes of a list section ({@code keyPath} e.g. {@code inference.modes}), in order. */
-    public static List<InferenceMode> chain(ConfigNode section, String keyPath) {
-        List<InferenceMode> modes = new ArrayList<>();
-        for (ComponentList.Item item : ComponentList.parse(section, keyPath, "inference mode")) {
-            Entry entry;
-            try {
-                entry = REGISTRY.get(item.name());
-            } catch (UnknownNameException e) {
-                throw new ConfigException(item.origin(), item.keyPath(), e.getMessage());
-            }
-            modes.add(entry.factory().apply(Binder.bind(item.params(), item.keyPath(), entry.params())));
-        }
-        return modes;
+    public static void registerBuiltIns(ComponentRegistrar r) {
+        r.registerSimple(KIND, "tta", TestTimeAugmentation.class, p -> p);
+        r.registerSimple(KIND, "mc_dropout", McDropout.class, p -> p);
     }
 
-    /** Adds a mode (built-ins and plugins); a name can be registered once. */
-    public static <P extends Record> void register(String name, Class<P> params,
-            Function<? super P, InferenceMode> factory) {
-        REGISTRY.register(name, new Entry(params, p -> factory.apply(params.cast(p))));
+    /** The modes of a list section ({@code keyPath} e.g. {@code inference.modes}), in order; a mode may repeat. */
+    public static List<InferenceMode> chain(ComponentBinder binder, ConfigNode section, String keyPath) {
+        return binder.bindList(KIND, section, keyPath, false).stream().map(b -> b.create(null)).toList();
     }
 
-    public static Set<String> names() {
-        return REGISTRY.names();
+    /** Checks a list section without building anything (resolution before execution). */
+    public static List<Bound<Void, InferenceMode>> bind(ComponentBinder binder, ConfigNode section, String keyPath) {
+        return binder.bindList(KIND, section, keyPath, false);
     }
 }

@@ -23,7 +23,8 @@ final class MemberPredictor {
         this.trained = trained;
         SlidingWindow window = new SlidingWindow(trained.inference().window(), device);
         VolumePredictor predictor = window.over(windows -> torch.softmax(trained.model().forward(windows), 1));
-        for (InferenceMode mode : InferenceModes.chain(trained.inference().modes(), "inference.modes")) {
+        for (InferenceMode mode : InferenceModes.chain(trained.binder(), trained.inference().modes(),
+                "inference.modes")) {
             predictor = mode.wrap(predictor, trained.model());
         }
         this.chain = predictor;

@@ -23,6 +23,7 @@ import io.pylon.engine.Engine;
 import io.pylon.engine.EngineOptions;
 import io.pylon.engine.StepScope;
 import io.pylon.engine.Tensors;
+import io.pylon.registry.Components;
 
 /**
  * {@code pylon predict}: every case of the input through the (ensemble of) trained model(s), written to the
@@ -36,7 +37,7 @@ public final class Predict {
     }
 
     /** Runs the request and returns the files written. */
-    public static List<Path> run(PredictRequest request, Consumer<String> log) {
+    public static List<Path> run(PredictRequest request, Components components, Consumer<String> log) {
         List<CaseList.Entry> cases = CaseList.parse(request.input());
         CaseVolume firstCase = CaseVolume.read(cases.getFirst().images());
         long[] shape = firstCase.data().shape();
@@ -51,7 +52,7 @@ public final class Predict {
                 Device device = Device.parse(TrainedModel.settings(run, request.overrides()).device())
                         .requireAvailable();
                 TrainedModel m = TrainedModel.load(run, checkpoint, request.overrides(), shape, firstCase.file(),
-                        device);
+                        device, components);
                 members.add(new MemberPredictor(m, device));
             }
         }

@@ -15,9 +15,6 @@ import org.bytedeco.pytorch.Tensor;
 import io.pylon.PylonUserException;
 import io.pylon.config.Binder;
 import io.pylon.config.Config;
-import io.pylon.config.ConfigException;
-import io.pylon.config.MapNode;
-import io.pylon.config.ScalarNode;
 import io.pylon.data.DataConfig;
 import io.pylon.data.DataSpec;
 import io.pylon.data.transform.Compose;
@@ -25,8 +22,12 @@ import io.pylon.data.transform.Transforms;
 import io.pylon.engine.Device;
 import io.pylon.models.Model;
 import io.pylon.models.Models;
+import io.pylon.models.weights.FineTuning;
 import io.pylon.models.weights.LoadOptions;
 import io.pylon.models.weights.Weights;
+import io.pylon.registry.Bound;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.RunConfig;
 
@@ -40,16 +41,18 @@ import io.pylon.trainer.RunConfig;
  * @param config the run's resolved config (with overrides)
  * @param numClasses output classes ({@code data.num_classes})
  * @param preprocessing {@code data.transforms}, applied to every case before prediction
+ * @param binder binds the {@code inference.modes} (and any other component section) of this run
  */
 public record TrainedModel(Path source, Path checkpoint, Model model, RunConfig config, String modelName,
-        int numClasses, Compose preprocessing, InferenceConfig inference) {
+        int numClasses, Compose preprocessing, InferenceConfig inference, ComponentBinder binder) {
 
     /**
      * @param inputShape the shape {@code [C, *S]} of the cases to predict: the model is built for {@code C}
      *     channels and windows of {@code inference.window.size} (or the whole input)
      */
     public static TrainedModel load(Path runDirectory, Optional<Path> checkpoint, List<String> overrides,
-            long[] inputShape, Path inputFile, Device device) {
+            long[] inputShape, Path inputFile, Device device, Components components) {
+        ComponentBinder binder = new ComponentBinder(components);
         RunDirectory dir = RunDirectory.existing(runDirectory);
         Config loaded = Config.load(dir.config(), overrides);
         RunConfig run = Binder.bind(loaded.root(), "", RunConfig.class);
@@ -59,9 +62,9 @@ public record TrainedModel(Path source, Path checkpoint, Model model, RunConfig 
             throw new PylonUserException(dir.config() + ": data.num_classes is not set, so the number of output"
                     + " classes is unknown; pass data.num_classes=K after the run directory");
         }
-        String name = modelName(run.model());
-        Object params = Binder.bind(run.model().without("name").without("weights").without("weights_strict")
-                .without("freeze").without("unfreeze"), "model", Models.paramsType(name));
+        Bound<DataSpec, Model> bound = binder.bind(Models.KIND, FineTuning.modelParams(run.model()), "model");
+        String name = bound.name();
+        InferenceModes.bind(binder, inference.modes(), "inference.modes");
         long[] shape = inputShape.clone();
         List<Integer> window = inference.window().size();
         if (!window.isEmpty() && window.size() == shape.length - 1) {
@@ -71,7 +74,7 @@ public record TrainedModel(Path source, Path checkpoint, Model model, RunConfig 
         }
         Model model;
         try {
-            model = Models.create(name, params, new DataSpec(shape, data.numClasses()));
+            model = bound.create(new DataSpec(shape, data.numClasses()));
         } catch (PylonUserException e) {
             throw new PylonUserException("cannot run the model of " + runDirectory + " on " + inputFile + " (shape "
                     + Arrays.toString(inputShape) + (window.isEmpty() ? "" : ", windows " + window) + "): "
@@ -92,8 +95,9 @@ public record TrainedModel(Path source, Path checkpoint, Model model, RunConfig 
         }
         model.module().to(device.toTorch(), false);
         model.module().eval();
-        Compose preprocessing = Transforms.chain(data.transforms(), "data.transforms");
-        return new TrainedModel(runDirectory, weights, model, run, name, data.numClasses(), preprocessing, inference);
+        Compose preprocessing = Transforms.chain(binder, data.transforms(), "data.transforms");
+        return new TrainedModel(runDirectory, weights, model, run, name, data.numClasses(), preprocessing, inference,
+                binder);
     }
 
     /** The {@code inference} section of {@code runDirectory}'s saved config with {@code overrides}. */
@@ -130,11 +134,5 @@ public record TrainedModel(Path source, Path checkpoint, Model model, RunConfig 
         int shown = Math.min(lines.size(), 4);
         String joined = String.join("; ", lines.subList(0, shown));
         return lines.size() > shown ? joined + "; ... (" + (lines.size() - shown) + " more lines)" : joined;
-    }
-
-    private static String modelName(MapNode section) {
-        return section.get("name").filter(n -> n instanceof ScalarNode s && s.value() instanceof String)
-                .map(n -> (String) ((ScalarNode) n).value())
-                .orElseThrow(() -> new ConfigException(section.origin(), "model.name", "missing (the model to build)"));
     }
 }

@@ -22,6 +22,8 @@ import io.pylon.models.UNet;
 import io.pylon.models.UNetParams;
 import io.pylon.nn.Activation;
 import io.pylon.nn.Norm;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.ComponentBinder;
 
 class InferenceModesTest {
 
@@ -32,7 +34,8 @@ class InferenceModesTest {
 
     private static List<InferenceMode> modes(String yaml) {
         MapNode root = Config.parse(yaml, "test.yaml").root();
-        return InferenceModes.chain(root.get("modes").orElseThrow(), "inference.modes");
+        return InferenceModes.chain(new ComponentBinder(StandardComponents.builtIns()), root.get("modes").orElseThrow(),
+                "inference.modes");
     }
 
     @Test
