@@ -42,7 +42,7 @@ public final class Predict {
         CaseVolume firstCase = CaseVolume.read(cases.getFirst().images());
         long[] shape = firstCase.data().shape();
         Engine.start(new EngineOptions(TrainedModel.settings(request.runs().getFirst(), request.overrides())
-                .threads(), true));
+                .threads(), false));
         List<MemberPredictor> members = new ArrayList<>();
         for (int r = 0; r < request.runs().size(); r++) {
             Path run = request.runs().get(r);
