@@ -5,11 +5,12 @@ import picocli.CommandLine.Command;
 import io.pylon.cli.bench.BenchDataCommand;
 import io.pylon.cli.bench.BenchMetricsCommand;
 import io.pylon.cli.bench.BenchOptimCommand;
+import io.pylon.cli.bench.BenchPredictCommand;
 import io.pylon.cli.bench.BenchStepCommand;
 
 /** {@code pylon bench ...}: benchmarks, reported as ratios measured side by side in one process. */
 @Command(name = "bench", description = "Benchmarks (side by side in one process, reported as ratios).",
         subcommands = {BenchStepCommand.class, BenchOptimCommand.class, BenchDataCommand.class,
-            BenchMetricsCommand.class})
+            BenchMetricsCommand.class, BenchPredictCommand.class})
 final class BenchCommand {
 }

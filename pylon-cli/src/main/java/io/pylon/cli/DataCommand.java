@@ -4,9 +4,10 @@ import picocli.CommandLine.Command;
 
 import io.pylon.cli.data.DataInfoCommand;
 import io.pylon.cli.data.DataPackCommand;
+import io.pylon.cli.data.DataSynthCommand;
 
 /** {@code pylon data ...}: preparing datasets (packing into memory-mapped files, inspecting them). */
-@Command(name = "data", description = "Prepare datasets: pack them into memory-mapped files, inspect packed files.",
-        subcommands = {DataPackCommand.class, DataInfoCommand.class})
+@Command(name = "data", description = "Prepare datasets: pack them into memory-mapped files, inspect packed files, write synthetic data.",
+        subcommands = {DataPackCommand.class, DataInfoCommand.class, DataSynthCommand.class})
 final class DataCommand {
 }

@@ -6,6 +6,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Datasets;
 import io.pylon.data.transform.Transforms;
 import io.pylon.metrics.Metrics;
+import io.pylon.inference.InferenceModes;
 import io.pylon.models.Models;
 import io.pylon.optim.Optimizers;
 import io.pylon.optim.schedule.Schedules;
@@ -57,6 +58,7 @@ public final class StandardComponents {
         Datasets.registerBuiltIns(registrar);
         Optimizers.registerBuiltIns(registrar);
         Schedules.registerBuiltIns(registrar);
+        InferenceModes.registerBuiltIns(registrar);
     }
 
     private static Components build(ClassLoader pluginLoader) {

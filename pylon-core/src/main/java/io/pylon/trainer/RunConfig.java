@@ -19,5 +19,6 @@ public record RunConfig(
         @Default("{}") MapNode optim,
         @Default("{}") MapNode schedule,
         @Default("{}") TrainerConfig trainer,
-        @Default("[]") ConfigNode callbacks) {
+        @Default("[]") ConfigNode callbacks,
+        @Default("{}") MapNode inference) {
 }

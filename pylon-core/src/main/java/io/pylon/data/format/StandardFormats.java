@@ -5,7 +5,7 @@ import io.pylon.registry.ComponentRegistrar;
 
 /**
  * Registers the built-in general-purpose formats with {@link DatasetFormats}: {@code image_folder},
- * {@code csv}, {@code text} and {@code npy}.
+ * {@code csv}, {@code text}, {@code npy} and {@code image_pairs}.
  */
 public final class StandardFormats {
 
@@ -18,5 +18,6 @@ public final class StandardFormats {
         r.registerSimple(DatasetFormats.KIND, "csv", CsvParams.class, CsvDataset::open);
         r.registerSimple(DatasetFormats.KIND, "text", TextParams.class, TextDataset::open);
         r.registerSimple(DatasetFormats.KIND, "npy", NpyParams.class, NpyDataset::open);
+        r.registerSimple(DatasetFormats.KIND, "image_pairs", ImagePairsParams.class, ImagePairs::new);
     }
 }

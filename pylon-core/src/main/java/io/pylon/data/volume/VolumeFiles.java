@@ -14,7 +14,7 @@ import io.pylon.data.DataException;
  * the file names of one folder ({@code scans/*.nii.gz}; the folder part is literal), expanded in name
  * order so that parallel image and label lists pair up by position.
  */
-final class VolumeFiles {
+public final class VolumeFiles {
 
     private VolumeFiles() {
     }
@@ -24,7 +24,7 @@ final class VolumeFiles {
      *
      * @throws DataException for a missing file, a missing folder, or a glob that matches nothing
      */
-    static List<Path> expand(List<String> entries, String key) {
+    public static List<Path> expand(List<String> entries, String key) {
         List<Path> files = new ArrayList<>();
         for (String entry : entries) {
             Path path = Path.of(entry);
@@ -70,7 +70,7 @@ final class VolumeFiles {
     }
 
     /** Paths, sizes and modification times: changes whenever a file is replaced or edited. */
-    static String fingerprint(List<Path> files) {
+    public static String fingerprint(List<Path> files) {
         StringBuilder out = new StringBuilder();
         for (Path file : files) {
             out.append(file.toAbsolutePath()).append('|');
