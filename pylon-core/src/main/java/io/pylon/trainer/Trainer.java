@@ -1,6 +1,7 @@
 package io.pylon.trainer;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
+import io.pylon.run.RunStatusWriter;
 import io.pylon.trainer.callback.CallbackList;
 
 /**
@@ -34,6 +36,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     private final RunningMetrics trainMetrics;
     private final MetricsLog metricsLog;
     private final TrainEpoch epochLoop;
+    private final RunStatusWriter status;
     private LoopState position = LoopState.START;
     private String stopReason;
 
@@ -43,6 +46,8 @@ public final class Trainer implements TrainerView, AutoCloseable {
         this.trainMetrics = new RunningMetrics(parts.metrics().get());
         this.metricsLog = metricsLog;
         this.epochLoop = new TrainEpoch(parts, this);
+        // the trainer owns the run directory while it lives: status.json says so, with a heartbeat per step
+        this.status = RunStatusWriter.begin(parts.runDirectory(), Clock.systemUTC(), RunStatusWriter.DEFAULT_INTERVAL, 0);
     }
 
     /** Trains from the current position until max_epochs / max_steps or a stop request. */
@@ -73,6 +78,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
             }
             callbacks.onFitEnd(this);
         } catch (RuntimeException | Error e) {
+            status.fail(e);
             callbacks.onException(this, e);
             throw e;
         }
@@ -108,15 +114,25 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     public EvalResult validate() {
-        EvalResult result = runValidation();
-        callbacks.onValidationEnd(this, result);
-        return result;
+        try {
+            EvalResult result = runValidation();
+            callbacks.onValidationEnd(this, result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            status.fail(e);
+            throw e;
+        }
     }
 
     public EvalResult test() {
-        EvalResult result = new Evaluation(parts).run(parts.data().test(), "test", position);
-        callbacks.onValidationEnd(this, result);
-        return result;
+        try {
+            EvalResult result = new Evaluation(parts).run(parts.data().test(), "test", position);
+            callbacks.onValidationEnd(this, result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            status.fail(e);
+            throw e;
+        }
     }
 
     /** Restores model, optimizer, scheduler, RNG, callbacks and position from a checkpoint. */
@@ -142,6 +158,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     void advance(LoopState next) {
         position = next;
+        status.heartbeat(next.globalStep());
     }
 
     RunningMetrics trainMetrics() {
@@ -221,7 +238,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     @Override
     public void close() {
-        try (MetricsLog log = metricsLog; DataSplits data = parts.data()) {
+        try (RunStatusWriter ending = status; MetricsLog log = metricsLog; DataSplits data = parts.data()) {
             trainMetrics.close();
         }
     }

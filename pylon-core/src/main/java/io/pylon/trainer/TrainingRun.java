@@ -37,6 +37,7 @@ import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
+import io.pylon.run.RunStatusWriter;
 import io.pylon.trainer.callback.Callbacks;
 
 /** Builds a {@link Trainer} from a resolved config: a new run, or the resumption of an existing one. */
@@ -52,7 +53,13 @@ public final class TrainingRun {
         RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(), experiment.runName(), clock);
         String yaml = config.toYaml();
         dir.writeConfig(yaml);
-        TrainingComponents parts = build(run, yaml, dir, false);
+        TrainingComponents parts;
+        try {
+            parts = build(run, yaml, dir, false);
+        } catch (RuntimeException | Error e) {
+            RunStatusWriter.failedBeforeStart(dir, clock, e);
+            throw e;
+        }
         return new Trainer(parts, MetricsLog.append(dir.metrics()));
     }
 

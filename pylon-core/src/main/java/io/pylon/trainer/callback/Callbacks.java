@@ -33,6 +33,7 @@ public final class Callbacks {
             .register("progress_bar", new Entry(ProgressBar.Params.class, p -> new ProgressBar((ProgressBar.Params) p)))
             .register("early_stopping", new Entry(EarlyStopping.Params.class,
                     p -> new EarlyStopping((EarlyStopping.Params) p)))
+            .register("tensorboard", new Entry(TensorBoard.Params.class, p -> new TensorBoard((TensorBoard.Params) p)))
             .register(ModelSummaryCallback.NAME, new Entry(ModelSummaryCallback.class, p -> (ModelSummaryCallback) p))
             .register("model_checkpoint", new Entry(ModelCheckpoint.Params.class,
                     p -> new ModelCheckpoint((ModelCheckpoint.Params) p)));
