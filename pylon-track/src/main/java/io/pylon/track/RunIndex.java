@@ -1,0 +1,517 @@
+package io.pylon.track;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pylon.run.RunDirectory;
+import io.pylon.run.RunHealth;
+import io.pylon.run.RunStatus;
+
+/**
+ * An SQLite index of the run directories under a root. {@link #refresh} brings it up to date from
+ * the files: new and removed runs, changed configs, and for {@code metrics.jsonl} only the bytes
+ * appended since the last refresh (its offset and the bytes just before it are remembered; a file
+ * that shrank or changed before that offset, as a resume rewrites it, is read again). The files stay
+ * the truth: deleting the index file loses nothing. One connection, used under this object's lock.
+ */
+public final class RunIndex implements AutoCloseable {
+
+    public static final String FILE = ".pylon-index.sqlite";
+    private static final int TAIL = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEMA_VERSION = "1";
+
+    private final Path root;
+    private final Connection db;
+    private final Map<String, Integer> metricIds = new HashMap<>();
+    private final Map<Integer, String> metricNames = new HashMap<>();
+    private Duration staleAfter = RunHealth.DEFAULT_STALE_AFTER;
+
+    private RunIndex(Path root, Connection db) {
+        this.root = root;
+        this.db = db;
+    }
+
+    /** Opens (or creates) the index of {@code runsRoot} in {@code runsRoot/.pylon-index.sqlite}. */
+    public static RunIndex open(Path runsRoot) {
+        return open(runsRoot, runsRoot.resolve(FILE));
+    }
+
+    public static RunIndex open(Path runsRoot, Path indexFile) {
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + indexFile.toAbsolutePath());
+            RunIndex index = new RunIndex(runsRoot.toAbsolutePath().normalize(), db);
+            index.createSchema();
+            return index;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open the run index " + indexFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** How old a running run's heartbeat may be before it counts as stuck or interrupted. */
+    public synchronized void staleAfter(Duration value) {
+        staleAfter = value;
+    }
+
+    private void createSchema() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
+            String version = null;
+            try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key='schema'")) {
+                if (r.next()) {
+                    version = r.getString(1);
+                }
+            }
+            if (version != null && !version.equals(SCHEMA_VERSION)) {
+                // an index from another version is only a cache: rebuild it from the run directories
+                for (String table : List.of("runs", "metric_names", "points", "summary")) {
+                    s.execute("DROP TABLE IF EXISTS " + table);
+                }
+            }
+            s.execute("INSERT OR REPLACE INTO meta VALUES('schema', '" + SCHEMA_VERSION + "')");
+            s.execute("CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,"
+                    + " config_mtime INTEGER, config_json TEXT, metrics_offset INTEGER NOT NULL DEFAULT 0,"
+                    + " metrics_tail BLOB)");
+            s.execute("CREATE TABLE IF NOT EXISTS metric_names(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS points(run INTEGER, metric INTEGER, step INTEGER, value REAL,"
+                    + " PRIMARY KEY(run, metric, step)) WITHOUT ROWID");
+            s.execute("CREATE TABLE IF NOT EXISTS summary(run INTEGER, metric INTEGER, last REAL, last_step INTEGER,"
+                    + " min REAL, max REAL, count INTEGER, PRIMARY KEY(run, metric)) WITHOUT ROWID");
+            try (ResultSet r = s.executeQuery("SELECT id, name FROM metric_names")) {
+                while (r.next()) {
+                    metricIds.put(r.getString(2), r.getInt(1));
+                    metricNames.put(r.getInt(1), r.getString(2));
+                }
+            }
+        }
+    }
+
+    private record Row(long id, long configMtime, long offset, byte[] tail) {
+    }
+
+    /** Brings the whole index up to date with the run directories. */
+    public synchronized RefreshStats refresh() {
+        List<String> found = RunFinder.find(root);
+        try {
+            Map<String, Row> rows = rows(null);
+            db.setAutoCommit(false);
+            Counts counts = new Counts();
+            for (String id : found) {
+                refreshRun(id, rows.get(id), counts);
+            }
+            Set<String> present = new HashSet<>(found);
+            int removed = 0;
+            for (Map.Entry<String, Row> row : rows.entrySet()) {
+                if (!present.contains(row.getKey())) {
+                    delete(row.getValue().id());
+                    removed++;
+                }
+            }
+            db.commit();
+            return new RefreshStats(found.size(), counts.added, removed, counts.points, counts.rescans, counts.bad);
+        } catch (SQLException | IOException e) {
+            rollback();
+            throw new IllegalStateException("could not refresh the run index of " + root + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Brings one run up to date (what a live view polls); false if it is not a run directory (any more). */
+    public synchronized boolean refresh(String id) {
+        Path dir = resolve(id).orElse(null);
+        if (dir == null || !Files.isRegularFile(dir.resolve(RunDirectory.CONFIG))) {
+            return false;
+        }
+        try {
+            db.setAutoCommit(false);
+            refreshRun(id, rows(id).get(id), new Counts());
+            db.commit();
+            return true;
+        } catch (SQLException | IOException e) {
+            rollback();
+            throw new IllegalStateException("could not refresh run " + id + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    private static final class Counts {
+        int added;
+        long points;
+        int rescans;
+        int bad;
+    }
+
+    private Map<String, Row> rows(String onlyId) throws SQLException {
+        Map<String, Row> rows = new HashMap<>();
+        String sql = "SELECT path, id, config_mtime, metrics_offset, metrics_tail FROM runs"
+                + (onlyId == null ? "" : " WHERE path = ?");
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            if (onlyId != null) {
+                q.setString(1, onlyId);
+            }
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    rows.put(r.getString(1), new Row(r.getLong(2), r.getLong(3), r.getLong(4), r.getBytes(5)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void refreshRun(String id, Row existing, Counts counts) throws SQLException, IOException {
+        Path dir = root.resolve(id);
+        Path config = dir.resolve(RunDirectory.CONFIG);
+        long configMtime = Files.getLastModifiedTime(config).toMillis();
+        long runId;
+        long offset = 0;
+        byte[] tail = null;
+        if (existing == null) {
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO runs(path) VALUES(?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    runId = keys.getLong(1);
+                }
+            }
+            counts.added++;
+        } else {
+            runId = existing.id();
+            offset = existing.offset();
+            tail = existing.tail();
+        }
+        if (existing == null || existing.configMtime() != configMtime) {
+            String json = JSON.writeValueAsString(readConfig(config));
+            try (PreparedStatement update = db.prepareStatement("UPDATE runs SET config_mtime=?, config_json=? WHERE id=?")) {
+                update.setLong(1, configMtime);
+                update.setString(2, json);
+                update.setLong(3, runId);
+                update.executeUpdate();
+            }
+        }
+        Path metrics = dir.resolve(RunDirectory.METRICS);
+        long size = Files.isRegularFile(metrics) ? Files.size(metrics) : 0;
+        if (offset > 0 && (size < offset || !Arrays.equals(tail, tailBefore(metrics, offset)))) {
+            // rewritten (a resume moves later lines aside): read it again from the start
+            clearMetrics(runId);
+            offset = 0;
+            counts.rescans++;
+        }
+        if (size > offset) {
+            MetricLines.Chunk chunk = MetricLines.readFrom(metrics, offset, size);
+            if (chunk.nextOffset() > offset) {
+                store(runId, chunk.points());
+                counts.points += chunk.points().size();
+                counts.bad += chunk.badLines();
+                try (PreparedStatement update = db.prepareStatement(
+                        "UPDATE runs SET metrics_offset=?, metrics_tail=? WHERE id=?")) {
+                    update.setLong(1, chunk.nextOffset());
+                    update.setBytes(2, tailBefore(metrics, chunk.nextOffset()));
+                    update.setLong(3, runId);
+                    update.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> readConfig(Path config) throws IOException {
+        try {
+            return FlatConfig.parse(Files.readString(config, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            // a half-written or hand-broken config still lists the run, with no config values
+            return Map.of();
+        }
+    }
+
+    private static byte[] tailBefore(Path file, long offset) throws IOException {
+        int length = (int) Math.min(TAIL, offset);
+        byte[] bytes = new byte[length];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long at = offset - length;
+            while (buffer.hasRemaining() && channel.read(buffer, at + buffer.position()) > 0) {
+                // keep reading until the tail is complete
+            }
+        }
+        return bytes;
+    }
+
+    private void store(long runId, List<MetricPoint> points) throws SQLException {
+        if (points.isEmpty()) {
+            return;
+        }
+        Map<Integer, MetricSummary> summaries = summaries(runId);
+        try (PreparedStatement insert = db.prepareStatement("INSERT OR REPLACE INTO points VALUES(?,?,?,?)")) {
+            for (MetricPoint p : points) {
+                int metric = metricId(p.metric());
+                insert.setLong(1, runId);
+                insert.setInt(2, metric);
+                insert.setLong(3, p.step());
+                if (Double.isFinite(p.value())) {
+                    insert.setDouble(4, p.value());
+                } else {
+                    insert.setNull(4, java.sql.Types.REAL);
+                }
+                insert.addBatch();
+                summaries.put(metric, summaries.getOrDefault(metric, MetricSummary.empty(p.metric())).plus(p.step(), p.value()));
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement upsert = db.prepareStatement("INSERT OR REPLACE INTO summary VALUES(?,?,?,?,?,?,?)")) {
+            for (Map.Entry<Integer, MetricSummary> e : summaries.entrySet()) {
+                MetricSummary s = e.getValue();
+                upsert.setLong(1, runId);
+                upsert.setInt(2, e.getKey());
+                setDouble(upsert, 3, s.last());
+                upsert.setLong(4, s.lastStep());
+                setDouble(upsert, 5, s.min());
+                setDouble(upsert, 6, s.max());
+                upsert.setLong(7, s.count());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void setDouble(PreparedStatement s, int index, double value) throws SQLException {
+        if (Double.isFinite(value)) {
+            s.setDouble(index, value);
+        } else {
+            s.setNull(index, java.sql.Types.REAL);
+        }
+    }
+
+    private static double getDouble(ResultSet r, int index) throws SQLException {
+        double v = r.getDouble(index);
+        return r.wasNull() ? Double.NaN : v;
+    }
+
+    private Map<Integer, MetricSummary> summaries(long runId) throws SQLException {
+        Map<Integer, MetricSummary> out = new HashMap<>();
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT metric, last, last_step, min, max, count FROM summary WHERE run=?")) {
+            q.setLong(1, runId);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    int metric = r.getInt(1);
+                    out.put(metric, new MetricSummary(metricNames.get(metric), getDouble(r, 2), r.getLong(3),
+                            getDouble(r, 4), getDouble(r, 5), r.getLong(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private int metricId(String name) throws SQLException {
+        Integer id = metricIds.get(name);
+        if (id != null) {
+            return id;
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO metric_names(name) VALUES(?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, name);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getInt(1);
+            }
+        }
+        metricIds.put(name, id);
+        metricNames.put(id, name);
+        return id;
+    }
+
+    private void clearMetrics(long runId) throws SQLException {
+        for (String table : List.of("points", "summary")) {
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + table + " WHERE run=?")) {
+                delete.setLong(1, runId);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private void delete(long runId) throws SQLException {
+        clearMetrics(runId);
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM runs WHERE id=?")) {
+            delete.setLong(1, runId);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Every indexed run, by id, with its health judged now. */
+    public synchronized List<IndexedRun> runs() {
+        return query(null);
+    }
+
+    public synchronized Optional<IndexedRun> run(String id) {
+        List<IndexedRun> runs = query(id);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    private List<IndexedRun> query(String onlyId) {
+        try {
+            Map<Long, Map<String, MetricSummary>> metrics = new HashMap<>();
+            String summarySql = "SELECT s.run, s.metric, s.last, s.last_step, s.min, s.max, s.count FROM summary s"
+                    + (onlyId == null ? "" : " JOIN runs r ON r.id = s.run WHERE r.path = ?");
+            try (PreparedStatement q = db.prepareStatement(summarySql)) {
+                if (onlyId != null) {
+                    q.setString(1, onlyId);
+                }
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        String name = metricNames.get(r.getInt(2));
+                        metrics.computeIfAbsent(r.getLong(1), k -> new java.util.TreeMap<>()).put(name,
+                                new MetricSummary(name, getDouble(r, 3), r.getLong(4), getDouble(r, 5), getDouble(r, 6),
+                                        r.getLong(7)));
+                    }
+                }
+            }
+            List<IndexedRun> out = new ArrayList<>();
+            Instant now = Instant.now();
+            String runSql = "SELECT id, path, config_json FROM runs" + (onlyId == null ? "" : " WHERE path = ?")
+                    + " ORDER BY path";
+            try (PreparedStatement q = db.prepareStatement(runSql)) {
+                if (onlyId != null) {
+                    q.setString(1, onlyId);
+                }
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        String id = r.getString(2);
+                        Path dir = root.resolve(id);
+                        String configJson = r.getString(3);
+                        Map<String, String> config = configJson == null ? Map.of()
+                                : JSON.readValue(configJson, new TypeReference<LinkedHashMap<String, String>>() { });
+                        RunDirectory runDir = new RunDirectory(dir);
+                        Optional<RunStatus> status = RunStatus.read(runDir.status());
+                        RunHealth health = RunHealth.classify(status, now, staleAfter,
+                                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                                status.isPresent() && Files.isRegularFile(runDir.lastCheckpoint()));
+                        String experiment = id.contains("/") ? id.substring(0, id.indexOf('/')) : "";
+                        out.add(new IndexedRun(id, dir, experiment, health, status, config,
+                                metrics.getOrDefault(r.getLong(1), Map.of())));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not read the run index of " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The metric names a run logged, sorted. */
+    public synchronized List<String> metricNames(String id) {
+        return run(id).map(r -> List.copyOf(new java.util.TreeSet<>(r.metrics().keySet()))).orElse(List.of());
+    }
+
+    /** Values of {@code metric} logged by run {@code id} after {@code afterStep} (Long.MIN_VALUE: all). */
+    public synchronized Series series(String id, String metric, long afterStep) {
+        Integer metricId = metricIds.get(metric);
+        if (metricId == null) {
+            return new Series(metric, new long[0], new double[0]);
+        }
+        try (PreparedStatement q = db.prepareStatement("SELECT p.step, p.value FROM points p JOIN runs r ON r.id = p.run"
+                + " WHERE r.path = ? AND p.metric = ? AND p.step > ? ORDER BY p.step")) {
+            q.setString(1, id);
+            q.setInt(2, metricId);
+            q.setLong(3, afterStep);
+            List<long[]> steps = new ArrayList<>();
+            long[] stepBuf = new long[1024];
+            double[] valueBuf = new double[1024];
+            int n = 0;
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    if (n == stepBuf.length) {
+                        stepBuf = Arrays.copyOf(stepBuf, n * 2);
+                        valueBuf = Arrays.copyOf(valueBuf, n * 2);
+                    }
+                    stepBuf[n] = r.getLong(1);
+                    valueBuf[n] = getDouble(r, 2);
+                    n++;
+                }
+            }
+            return new Series(metric, Arrays.copyOf(stepBuf, n), Arrays.copyOf(valueBuf, n));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + metric + " of " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The directory of run {@code id} if it is one inside the root: the id is resolved, normalised and
+     * its real path (symbolic links followed) must still lie under the root's real path.
+     */
+    public Optional<Path> resolve(String id) {
+        if (id.isEmpty() || id.contains("\0")) {
+            return Optional.empty();
+        }
+        try {
+            Path candidate = root.resolve(id).normalize();
+            if (!candidate.startsWith(root) || !Files.exists(candidate)) {
+                return Optional.empty();
+            }
+            Path real = candidate.toRealPath();
+            return real.startsWith(root.toRealPath()) ? Optional.of(candidate) : Optional.empty();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the refresh already failed; its own error is the one to report
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("run index connection broke: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("could not close the run index: " + e.getMessage(), e));
+        }
+    }
+}
