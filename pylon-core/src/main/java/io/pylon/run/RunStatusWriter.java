@@ -21,6 +21,7 @@ public final class RunStatusWriter implements AutoCloseable {
     private final Duration interval;
     private final Thread onShutdown;
     private RunStatus status;
+    private long step;
 
     private RunStatusWriter(Path file, Clock clock, Duration interval, RunStatus status) {
         this.file = file;
@@ -40,6 +41,16 @@ public final class RunStatusWriter implements AutoCloseable {
         return new RunStatusWriter(dir.status(), clock, interval, status);
     }
 
+    /**
+     * Marks a new run directory running while its data and model are still being built (the trainer's
+     * own writer takes over from there), so no run is ever listed without a status.
+     */
+    public static void starting(RunDirectory dir, Clock clock) {
+        Instant now = clock.instant();
+        new RunStatus(RunState.RUNNING, ProcessHandle.current().pid(), RunStatus.thisHost(), now, now, Optional.empty(), 0, "",
+                CodeVersion.detect(Path.of(""))).write(dir.status());
+    }
+
     /** Records that a run failed before it could start (e.g. its data would not open). */
     public static void failedBeforeStart(RunDirectory dir, Clock clock, Throwable error) {
         try (RunStatusWriter writer = begin(dir, clock, DEFAULT_INTERVAL, 0)) {
@@ -47,17 +58,19 @@ public final class RunStatusWriter implements AutoCloseable {
         }
     }
 
-    public synchronized void heartbeat(long step) {
+    public synchronized void heartbeat(long atStep) {
+        step = atStep;
         Instant now = clock.instant();
         if (status.state() == RunState.RUNNING && Duration.between(status.heartbeat(), now).compareTo(interval) >= 0) {
-            status = status.withHeartbeat(now, step);
+            status = status.withHeartbeat(now, atStep);
             status.write(file);
         }
     }
 
     public synchronized void fail(Throwable error) {
         if (status.state() == RunState.RUNNING) {
-            status = status.ended(RunState.FAILED, clock.instant(), summary(error));
+            status = status.withHeartbeat(clock.instant(), Math.max(step, status.step()))
+                    .ended(RunState.FAILED, clock.instant(), summary(error));
             status.write(file);
         }
     }
@@ -66,7 +79,8 @@ public final class RunStatusWriter implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (status.state() == RunState.RUNNING) {
-            status = status.ended(RunState.FINISHED, clock.instant(), "");
+            status = status.withHeartbeat(clock.instant(), Math.max(step, status.step()))
+                    .ended(RunState.FINISHED, clock.instant(), "");
             status.write(file);
         }
         try {
@@ -82,7 +96,8 @@ public final class RunStatusWriter implements AutoCloseable {
 
     private synchronized void interruptedByShutdown() {
         if (status.state() == RunState.RUNNING) {
-            status = status.ended(RunState.INTERRUPTED, clock.instant(), "stopped by a signal");
+            status = status.withHeartbeat(clock.instant(), Math.max(step, status.step()))
+                    .ended(RunState.INTERRUPTED, clock.instant(), "stopped by a signal");
             status.write(file);
         }
     }

@@ -53,6 +53,7 @@ public final class TrainingRun {
         RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(), experiment.runName(), clock);
         String yaml = config.toYaml();
         dir.writeConfig(yaml);
+        RunStatusWriter.starting(dir, clock);
         TrainingComponents parts;
         try {
             parts = build(run, yaml, dir, false);

@@ -39,7 +39,20 @@ public final class ConfigDiff {
 
     /** Config keys that vary across {@code runs}, in first-seen order (what the runs table shows as columns). */
     public static List<String> varyingKeys(List<IndexedRun> runs) {
-        return of(runs).stream().map(Difference::key).toList();
+        return of(runs).stream().map(Difference::key)
+                .sorted(java.util.Comparator.comparingInt(ConfigDiff::rank)).toList();
+    }
+
+    /** What usually explains a difference between runs comes first; bookkeeping sections last. */
+    private static int rank(String key) {
+        String section = key.replaceAll("[.\\[].*", "");
+        return switch (section) {
+            case "optim", "schedule" -> 0;
+            case "model", "criterion" -> 1;
+            case "data", "trainer", "metrics" -> 2;
+            case "seed" -> 3;
+            default -> 4;
+        };
     }
 
     static boolean sameExcept(Map<String, String> a, Map<String, String> b, Set<String> except) {
