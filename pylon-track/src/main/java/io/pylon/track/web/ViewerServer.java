@@ -54,8 +54,13 @@ public final class ViewerServer implements AutoCloseable {
      * requires an access token, which {@link #url()} carries.
      */
     public static ViewerServer start(RunIndex index, String host, int port) throws IOException {
+        return start(index, host, port, !InetAddress.getByName(host).isLoopbackAddress());
+    }
+
+    /** As {@link #start(RunIndex, String, int)}, with the token requirement chosen (tests use it on loopback). */
+    static ViewerServer start(RunIndex index, String host, int port, boolean requireToken) throws IOException {
         InetAddress address = InetAddress.getByName(host);
-        AccessGuard guard = address.isLoopbackAddress() ? AccessGuard.open() : AccessGuard.withNewToken();
+        AccessGuard guard = requireToken ? AccessGuard.withNewToken() : AccessGuard.open();
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 64);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
@@ -79,8 +84,9 @@ public final class ViewerServer implements AutoCloseable {
         return guard.token().isPresent();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+    private void handle(HttpExchange exchange) {
+        // not try-with-resources: the error answers below must still be sent before the exchange closes
+        try {
             exchange.getResponseHeaders().add("Content-Security-Policy",
                     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
             exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
@@ -97,9 +103,11 @@ public final class ViewerServer implements AutoCloseable {
             route(exchange);
         } catch (NotFound e) {
             send(exchange, 404, "text/html", Html.page("Not found", "", "<h1>Not found</h1><p><a href=\"/\">All runs</a></p>"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.warn("request {} failed", exchange.getRequestURI(), e);
             send(exchange, 500, "text/plain", "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            exchange.close();
         }
     }
 
