@@ -3,15 +3,13 @@ package io.pylon.track;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -55,7 +53,7 @@ final class MetricLines {
         int start = 0;
         for (int i = 0; i < end; i++) {
             if (bytes[i] == '\n') {
-                if (i > start && !parse(new String(bytes, start, i - start, StandardCharsets.UTF_8), points)) {
+                if (i > start && !blank(bytes, start, i) && !parse(bytes, start, i - start, points)) {
                     bad++;
                 }
                 start = i + 1;
@@ -64,34 +62,60 @@ final class MetricLines {
         return new Chunk(points, offset + end, bad);
     }
 
-    private static boolean parse(String line, List<MetricPoint> out) {
-        if (line.isBlank()) {
-            return true;
-        }
-        try {
-            JsonNode record = JSON.readTree(line);
-            if (!record.isObject() || !record.path("step").canConvertToLong()) {
+    private static boolean blank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
                 return false;
             }
-            long step = record.path("step").asLong();
-            String split = record.path("split").asText("train");
-            for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String key = field.getKey();
-                if (key.equals("step") || key.equals("epoch") || key.equals("split")) {
-                    continue;
-                }
-                JsonNode v = field.getValue();
-                if (v.isNumber()) {
-                    out.add(new MetricPoint(split + "/" + key, step, v.asDouble()));
-                } else if (v.isTextual()) {
-                    // MetricsLog writes non-finite values as "NaN" / "Infinity" strings
-                    out.add(new MetricPoint(split + "/" + key, step, Double.NaN));
+        }
+        return true;
+    }
+
+    /** Streams one record (no tree built: the index reads millions of lines). */
+    private static boolean parse(byte[] bytes, int from, int length, List<MetricPoint> out) {
+        List<String> keys = new ArrayList<>(4);
+        List<Double> values = new ArrayList<>(4);
+        long step = Long.MIN_VALUE;
+        String split = "train";
+        try (JsonParser p = JSON.getFactory().createParser(bytes, from, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "step" -> {
+                        if (v != JsonToken.VALUE_NUMBER_INT) {
+                            return false;
+                        }
+                        step = p.getLongValue();
+                    }
+                    case "split" -> split = p.getValueAsString("train");
+                    case "epoch" -> p.skipChildren();
+                    default -> {
+                        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+                            keys.add(key);
+                            values.add(p.getDoubleValue());
+                        } else if (v == JsonToken.VALUE_STRING) {
+                            // MetricsLog writes non-finite values as "NaN" / "Infinity" strings
+                            keys.add(key);
+                            values.add(Double.NaN);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
                 }
             }
-            return true;
+            if (step == Long.MIN_VALUE || p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return false;
+            }
         } catch (IOException e) {
             return false;
         }
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(new MetricPoint(split + "/" + keys.get(i), step, values.get(i)));
+        }
+        return true;
     }
 }

@@ -45,7 +45,7 @@ public final class RunIndex implements AutoCloseable {
     public static final String FILE = ".pylon-index.sqlite";
     private static final int TAIL = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEMA_VERSION = "1";
+    private static final String SCHEMA_VERSION = "3";
 
     private final Path root;
     private final Connection db;
@@ -86,7 +86,10 @@ public final class RunIndex implements AutoCloseable {
     private void createSchema() throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=NORMAL");
+            // the index is a cache of the run directories: losing its last transaction in a crash costs a refresh
+            s.execute("PRAGMA synchronous=OFF");
+            s.execute("PRAGMA temp_store=MEMORY");
+            s.execute("PRAGMA cache_size=-65536");
             s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
             String version = null;
             try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key='schema'")) {
@@ -96,17 +99,18 @@ public final class RunIndex implements AutoCloseable {
             }
             if (version != null && !version.equals(SCHEMA_VERSION)) {
                 // an index from another version is only a cache: rebuild it from the run directories
-                for (String table : List.of("runs", "metric_names", "points", "summary")) {
+                for (String table : List.of("runs", "metric_names", "points", "blocks", "summary")) {
                     s.execute("DROP TABLE IF EXISTS " + table);
                 }
             }
             s.execute("INSERT OR REPLACE INTO meta VALUES('schema', '" + SCHEMA_VERSION + "')");
             s.execute("CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,"
                     + " config_mtime INTEGER, config_json TEXT, metrics_offset INTEGER NOT NULL DEFAULT 0,"
-                    + " metrics_tail BLOB)");
+                    + " metrics_tail BLOB, metrics_mtime INTEGER NOT NULL DEFAULT 0)");
             s.execute("CREATE TABLE IF NOT EXISTS metric_names(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS points(run INTEGER, metric INTEGER, step INTEGER, value REAL,"
-                    + " PRIMARY KEY(run, metric, step)) WITHOUT ROWID");
+            s.execute("CREATE TABLE IF NOT EXISTS blocks(id INTEGER PRIMARY KEY, run INTEGER NOT NULL,"
+                    + " metric INTEGER NOT NULL, last_step INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS blocks_by_curve ON blocks(run, metric, last_step)");
             s.execute("CREATE TABLE IF NOT EXISTS summary(run INTEGER, metric INTEGER, last REAL, last_step INTEGER,"
                     + " min REAL, max REAL, count INTEGER, PRIMARY KEY(run, metric)) WITHOUT ROWID");
             try (ResultSet r = s.executeQuery("SELECT id, name FROM metric_names")) {
@@ -118,7 +122,7 @@ public final class RunIndex implements AutoCloseable {
         }
     }
 
-    private record Row(long id, long configMtime, long offset, byte[] tail) {
+    private record Row(long id, long configMtime, long offset, byte[] tail, long metricsMtime) {
     }
 
     /** Brings the whole index up to date with the run directories. */
@@ -177,7 +181,7 @@ public final class RunIndex implements AutoCloseable {
 
     private Map<String, Row> rows(String onlyId) throws SQLException {
         Map<String, Row> rows = new HashMap<>();
-        String sql = "SELECT path, id, config_mtime, metrics_offset, metrics_tail FROM runs"
+        String sql = "SELECT path, id, config_mtime, metrics_offset, metrics_tail, metrics_mtime FROM runs"
                 + (onlyId == null ? "" : " WHERE path = ?");
         try (PreparedStatement q = db.prepareStatement(sql)) {
             if (onlyId != null) {
@@ -185,7 +189,7 @@ public final class RunIndex implements AutoCloseable {
             }
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    rows.put(r.getString(1), new Row(r.getLong(2), r.getLong(3), r.getLong(4), r.getBytes(5)));
+                    rows.put(r.getString(1), new Row(r.getLong(2), r.getLong(3), r.getLong(4), r.getBytes(5), r.getLong(6)));
                 }
             }
         }
@@ -226,6 +230,10 @@ public final class RunIndex implements AutoCloseable {
         }
         Path metrics = dir.resolve(RunDirectory.METRICS);
         long size = Files.isRegularFile(metrics) ? Files.size(metrics) : 0;
+        long metricsMtime = size > 0 ? Files.getLastModifiedTime(metrics).toMillis() : 0;
+        if (existing != null && size == offset && metricsMtime == existing.metricsMtime()) {
+            return; // untouched since the last refresh: no need to open it
+        }
         if (offset > 0 && (size < offset || !Arrays.equals(tail, tailBefore(metrics, offset)))) {
             // rewritten (a resume moves later lines aside): read it again from the start
             clearMetrics(runId);
@@ -238,14 +246,17 @@ public final class RunIndex implements AutoCloseable {
                 store(runId, chunk.points());
                 counts.points += chunk.points().size();
                 counts.bad += chunk.badLines();
-                try (PreparedStatement update = db.prepareStatement(
-                        "UPDATE runs SET metrics_offset=?, metrics_tail=? WHERE id=?")) {
-                    update.setLong(1, chunk.nextOffset());
-                    update.setBytes(2, tailBefore(metrics, chunk.nextOffset()));
-                    update.setLong(3, runId);
-                    update.executeUpdate();
-                }
+                offset = chunk.nextOffset();
             }
+        }
+        try (PreparedStatement update = db.prepareStatement(
+                "UPDATE runs SET metrics_offset=?, metrics_tail=?, metrics_mtime=? WHERE id=?")) {
+            update.setLong(1, offset);
+            update.setBytes(2, offset > 0 ? tailBefore(metrics, offset) : null);
+            // a file still holding a torn line is looked at again next time, whatever its time stamp
+            update.setLong(3, offset == size ? metricsMtime : 0);
+            update.setLong(4, runId);
+            update.executeUpdate();
         }
     }
 
@@ -276,21 +287,14 @@ public final class RunIndex implements AutoCloseable {
             return;
         }
         Map<Integer, MetricSummary> summaries = summaries(runId);
-        try (PreparedStatement insert = db.prepareStatement("INSERT OR REPLACE INTO points VALUES(?,?,?,?)")) {
-            for (MetricPoint p : points) {
-                int metric = metricId(p.metric());
-                insert.setLong(1, runId);
-                insert.setInt(2, metric);
-                insert.setLong(3, p.step());
-                if (Double.isFinite(p.value())) {
-                    insert.setDouble(4, p.value());
-                } else {
-                    insert.setNull(4, java.sql.Types.REAL);
-                }
-                insert.addBatch();
-                summaries.put(metric, summaries.getOrDefault(metric, MetricSummary.empty(p.metric())).plus(p.step(), p.value()));
-            }
-            insert.executeBatch();
+        Map<Integer, List<MetricPoint>> byMetric = new LinkedHashMap<>();
+        for (MetricPoint p : points) {
+            int metric = metricId(p.metric());
+            byMetric.computeIfAbsent(metric, k -> new ArrayList<>()).add(p);
+            summaries.put(metric, summaries.getOrDefault(metric, MetricSummary.empty(p.metric())).plus(p.step(), p.value()));
+        }
+        for (Map.Entry<Integer, List<MetricPoint>> e : byMetric.entrySet()) {
+            appendBlocks(runId, e.getKey(), e.getValue());
         }
         try (PreparedStatement upsert = db.prepareStatement("INSERT OR REPLACE INTO summary VALUES(?,?,?,?,?,?,?)")) {
             for (Map.Entry<Integer, MetricSummary> e : summaries.entrySet()) {
@@ -305,6 +309,54 @@ public final class RunIndex implements AutoCloseable {
                 upsert.addBatch();
             }
             upsert.executeBatch();
+        }
+    }
+
+    /** Appends to the curve's last block while it has room (live runs add a few points per refresh), then new blocks. */
+    private void appendBlocks(long runId, int metric, List<MetricPoint> points) throws SQLException {
+        long lastBlock = -1;
+        byte[] lastData = new byte[0];
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT id, data FROM blocks WHERE run=? AND metric=? ORDER BY id DESC LIMIT 1")) {
+            q.setLong(1, runId);
+            q.setInt(2, metric);
+            try (ResultSet r = q.executeQuery()) {
+                if (r.next() && PointBlocks.count(r.getBytes(2)) < PointBlocks.MAX_POINTS) {
+                    lastBlock = r.getLong(1);
+                    lastData = r.getBytes(2);
+                }
+            }
+        }
+        int carried = PointBlocks.count(lastData);
+        int n = carried + points.size();
+        long[] steps = new long[n];
+        double[] values = new double[n];
+        PointBlocks.decodeInto(lastData, steps, values, 0);
+        for (int i = 0; i < points.size(); i++) {
+            steps[carried + i] = points.get(i).step();
+            values[carried + i] = points.get(i).value();
+        }
+        if (lastBlock >= 0) {
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM blocks WHERE id=?")) {
+                delete.setLong(1, lastBlock);
+                delete.executeUpdate();
+            }
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO blocks(run, metric, last_step, n, data) VALUES(?,?,?,?,?)")) {
+            for (int from = 0; from < n; from += PointBlocks.MAX_POINTS) {
+                int to = Math.min(n, from + PointBlocks.MAX_POINTS);
+                long maxStep = Long.MIN_VALUE;
+                for (int i = from; i < to; i++) {
+                    maxStep = Math.max(maxStep, steps[i]);
+                }
+                insert.setLong(1, runId);
+                insert.setInt(2, metric);
+                insert.setLong(3, maxStep);
+                insert.setInt(4, to - from);
+                insert.setBytes(5, PointBlocks.encode(steps, values, from, to));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -357,7 +409,7 @@ public final class RunIndex implements AutoCloseable {
     }
 
     private void clearMetrics(long runId) throws SQLException {
-        for (String table : List.of("points", "summary")) {
+        for (String table : List.of("blocks", "summary")) {
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + table + " WHERE run=?")) {
                 delete.setLong(1, runId);
                 delete.executeUpdate();
@@ -444,27 +496,27 @@ public final class RunIndex implements AutoCloseable {
         if (metricId == null) {
             return new Series(metric, new long[0], new double[0]);
         }
-        try (PreparedStatement q = db.prepareStatement("SELECT p.step, p.value FROM points p JOIN runs r ON r.id = p.run"
-                + " WHERE r.path = ? AND p.metric = ? AND p.step > ? ORDER BY p.step")) {
+        try (PreparedStatement q = db.prepareStatement("SELECT b.data FROM blocks b JOIN runs r ON r.id = b.run"
+                + " WHERE r.path = ? AND b.metric = ? AND b.last_step > ? ORDER BY b.id")) {
             q.setString(1, id);
             q.setInt(2, metricId);
             q.setLong(3, afterStep);
-            List<long[]> steps = new ArrayList<>();
-            long[] stepBuf = new long[1024];
-            double[] valueBuf = new double[1024];
-            int n = 0;
+            List<byte[]> blocks = new ArrayList<>();
+            int total = 0;
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    if (n == stepBuf.length) {
-                        stepBuf = Arrays.copyOf(stepBuf, n * 2);
-                        valueBuf = Arrays.copyOf(valueBuf, n * 2);
-                    }
-                    stepBuf[n] = r.getLong(1);
-                    valueBuf[n] = getDouble(r, 2);
-                    n++;
+                    byte[] block = r.getBytes(1);
+                    blocks.add(block);
+                    total += PointBlocks.count(block);
                 }
             }
-            return new Series(metric, Arrays.copyOf(stepBuf, n), Arrays.copyOf(valueBuf, n));
+            long[] steps = new long[total];
+            double[] values = new double[total];
+            int at = 0;
+            for (byte[] block : blocks) {
+                at = PointBlocks.decodeInto(block, steps, values, at);
+            }
+            return PointBlocks.normalise(metric, steps, values, total, afterStep);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read " + metric + " of " + id + ": " + e.getMessage(), e);
         }

@@ -55,7 +55,7 @@ public final class SeedGroups {
         List<Group> out = new ArrayList<>();
         for (List<IndexedRun> g : groups) {
             if (g.size() >= 2) {
-                out.add(new Group(label(g, runs), List.copyOf(g), finals(g)));
+                out.add(new Group(label(g, groups), List.copyOf(g), finals(g)));
             }
         }
         return out;
@@ -80,11 +80,16 @@ public final class SeedGroups {
         return out;
     }
 
-    /** The experiment plus the config values (outside seed) that vary across all runs, e.g. "cls optim.lr=0.01". */
-    private static String label(List<IndexedRun> group, List<IndexedRun> all) {
+    /**
+     * The experiment plus the config values that set this group apart from the other groups of its
+     * experiment, e.g. "cls optim.lr=0.01".
+     */
+    private static String label(List<IndexedRun> group, List<List<IndexedRun>> groups) {
         IndexedRun first = group.get(0);
+        List<IndexedRun> representatives = groups.stream().map(g -> g.get(0))
+                .filter(r -> r.experiment().equals(first.experiment())).toList();
         StringBuilder label = new StringBuilder(first.experiment().isEmpty() ? "runs" : first.experiment());
-        for (String key : ConfigDiff.varyingKeys(all)) {
+        for (String key : ConfigDiff.varyingKeys(representatives)) {
             if (!SEED_KEYS.contains(key) && first.config().containsKey(key)) {
                 label.append(' ').append(key).append('=').append(first.config().get(key));
             }

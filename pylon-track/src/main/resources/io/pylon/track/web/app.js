@@ -135,8 +135,7 @@
     this.el.setAttribute("data-points", String(points));
     var width = Math.max(280, this.el.clientWidth || 480);
     if (this.plot && this.plot.__log === settings.log) {
-      this.plot.setData(data, false);
-      this.plot.redraw(true, true);
+      this.plot.setData(data); // rescales to the new steps (a zoom resets as a live curve grows)
       return;
     }
     if (this.plot) { this.plot.destroy(); }
