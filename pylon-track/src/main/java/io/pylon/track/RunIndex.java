@@ -52,6 +52,12 @@ public final class RunIndex implements AutoCloseable {
     private final Map<String, Integer> metricIds = new HashMap<>();
     private final Map<Integer, String> metricNames = new HashMap<>();
     private Duration staleAfter = RunHealth.DEFAULT_STALE_AFTER;
+    /** Parsed configs and statuses, reused while their source is unchanged (a listing of 1,000 runs stays cheap). */
+    private final Map<Long, Cached<Map<String, String>>> configs = new HashMap<>();
+    private final Map<Long, Cached<Optional<RunStatus>>> statuses = new HashMap<>();
+
+    private record Cached<T>(Object version, T value) {
+    }
 
     private RunIndex(Path root, Connection db) {
         this.root = root;
@@ -465,17 +471,24 @@ public final class RunIndex implements AutoCloseable {
                     while (r.next()) {
                         String id = r.getString(2);
                         Path dir = root.resolve(id);
+                        long runId = r.getLong(1);
                         String configJson = r.getString(3);
-                        Map<String, String> config = configJson == null ? Map.of()
-                                : JSON.readValue(configJson, new TypeReference<LinkedHashMap<String, String>>() { });
+                        Cached<Map<String, String>> config = configs.get(runId);
+                        if (config == null || !java.util.Objects.equals(config.version(), configJson)) {
+                            config = new Cached<>(configJson, configJson == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                                    JSON.readValue(configJson, new TypeReference<LinkedHashMap<String, String>>() { })));
+                            configs.put(runId, config);
+                        }
                         RunDirectory runDir = new RunDirectory(dir);
-                        Optional<RunStatus> status = RunStatus.read(runDir.status());
+                        Optional<RunStatus> status = status(runId, runDir.status());
+                        // the checkpoint only matters for a run whose process is gone: look only then
                         RunHealth health = RunHealth.classify(status, now, staleAfter,
                                 pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                                status.isPresent() && Files.isRegularFile(runDir.lastCheckpoint()));
+                                status.isPresent() && status.get().state() == io.pylon.run.RunState.RUNNING
+                                        && Files.isRegularFile(runDir.lastCheckpoint()));
                         String experiment = id.contains("/") ? id.substring(0, id.indexOf('/')) : "";
-                        out.add(new IndexedRun(id, dir, experiment, health, status, config,
-                                metrics.getOrDefault(r.getLong(1), Map.of())));
+                        out.add(new IndexedRun(id, dir, experiment, health, status, config.value(),
+                                metrics.getOrDefault(runId, Map.of())));
                     }
                 }
             }
@@ -483,6 +496,24 @@ public final class RunIndex implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not read the run index of " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A run's status, read again only when its file's time stamp or size changed. */
+    private Optional<RunStatus> status(long runId, Path file) {
+        Object version;
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            version = a.lastModifiedTime().toMillis() + ":" + a.size();
+        } catch (IOException e) {
+            version = "absent";
+        }
+        Cached<Optional<RunStatus>> cached = statuses.get(runId);
+        if (cached == null || !cached.version().equals(version)) {
+            cached = new Cached<>(version, RunStatus.read(file));
+            statuses.put(runId, cached);
+        }
+        return cached.value();
     }
 
     /** The metric names a run logged, sorted. */
