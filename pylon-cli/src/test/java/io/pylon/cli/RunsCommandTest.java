@@ -92,6 +92,10 @@ class RunsCommandTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no run 'nosuchrun'");
 
+        CliRun ui = CliRun.of("ui", "--runs", dir.resolve("nope").toString());
+        assertThat(ui.exitCode()).isEqualTo(2);
+        assertThat(ui.err()).startsWith("error: runs root");
+
         CliRun badStatus = CliRun.of("runs", "list", "--runs", runs, "--status", "done");
         assertThat(badStatus.exitCode()).isEqualTo(2);
         assertThat(badStatus.err()).contains("finished");

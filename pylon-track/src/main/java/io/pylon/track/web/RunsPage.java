@@ -15,7 +15,7 @@ final class RunsPage {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
-    private static final int MAX_CONFIG_COLUMNS = 6;
+    private static final int MAX_CONFIG_COLUMNS = 4;
 
     private RunsPage() {
     }
@@ -39,16 +39,15 @@ final class RunsPage {
             return Html.page("Runs", "Runs", b.toString());
         }
         b.append("<div class=\"table-wrap\"><table id=\"runs-table\" class=\"data sortable\"><thead><tr><th class=\"pick\"></th>"
-                + "<th data-type=\"text\">Run</th><th data-type=\"text\">Status</th><th data-type=\"num\">Step</th>"
-                + "<th data-type=\"text\">Started</th>");
-        for (String key : keys) {
-            b.append("<th data-type=\"auto\" class=\"config-col\">").append(Html.text(key)).append("</th>");
-        }
+                + "<th data-type=\"text\">Run</th><th data-type=\"text\">Status</th>");
         for (String metric : metrics) {
             b.append("<th data-type=\"num\" class=\"metric-col\" title=\"best value\">").append(Html.text(metric))
                     .append(MetricSummary.minimizes(metric) ? " ↓" : " ↑").append("</th>");
         }
-        b.append("</tr></thead><tbody>");
+        for (String key : keys) {
+            b.append("<th data-type=\"auto\" class=\"config-col\">").append(Html.text(key)).append("</th>");
+        }
+        b.append("<th data-type=\"num\">Step</th><th data-type=\"text\">Started</th></tr></thead><tbody>");
         for (IndexedRun run : runs) {
             String status = run.health().label();
             b.append("<tr data-status=\"").append(status).append("\"><td class=\"pick\"><input type=\"checkbox\" value=\"")
@@ -56,13 +55,6 @@ final class RunsPage {
             b.append("<td class=\"run-name\"><a href=\"/run?id=").append(Html.text(Html.param(run.id()))).append("\">")
                     .append(Html.text(run.id())).append("</a></td>");
             b.append("<td>").append(Html.badge(status)).append("</td>");
-            long step = run.status().map(s -> s.step()).orElse(0L);
-            b.append("<td class=\"num\" data-value=\"").append(step).append("\">").append(step).append("</td>");
-            b.append("<td data-value=\"").append(run.status().map(s -> s.started().toString()).orElse(""))
-                    .append("\">").append(run.status().map(s -> TIME.format(s.started())).orElse("–")).append("</td>");
-            for (String key : keys) {
-                b.append("<td class=\"config-col\">").append(Html.text(run.config().getOrDefault(key, "–"))).append("</td>");
-            }
             for (String metric : metrics) {
                 MetricSummary s = run.metrics().get(metric);
                 if (s == null || s.count() == 0) {
@@ -72,6 +64,13 @@ final class RunsPage {
                             .append("</td>");
                 }
             }
+            for (String key : keys) {
+                b.append("<td class=\"config-col\">").append(Html.text(run.config().getOrDefault(key, "–"))).append("</td>");
+            }
+            long step = run.status().map(s -> s.step()).orElse(0L);
+            b.append("<td class=\"num\" data-value=\"").append(step).append("\">").append(step).append("</td>");
+            b.append("<td data-value=\"").append(run.status().map(s -> s.started().toString()).orElse(""))
+                    .append("\">").append(run.status().map(s -> TIME.format(s.started())).orElse("–")).append("</td>");
             b.append("</tr>");
         }
         b.append("</tbody></table></div>");

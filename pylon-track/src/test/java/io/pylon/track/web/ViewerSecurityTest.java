@@ -101,6 +101,16 @@ class ViewerSecurityTest {
     }
 
     @Test
+    void runPageShowsGeneratedSamplesNewestFirstAndEscaped() throws Exception {
+        server = ViewerServer.start(index, "127.0.0.1", 0);
+        Files.writeString(root.resolve("cls/a/samples.jsonl"), "{\"step\": 10, \"prompt\": \"ROMEO:\", \"text\": \"early <b>text</b>\"}\n"
+                + "{\"step\": 20, \"prompt\": \"ROMEO:\", \"text\": \"later text\"}\n{\"step\": 30, \"te");
+        String page = get("/run?id=cls/a").body();
+        assertThat(page).contains("Generated samples").contains("early &lt;b&gt;text&lt;/b&gt;").doesNotContain("<b>text");
+        assertThat(page.indexOf("later text")).isLessThan(page.indexOf("early &lt;b&gt;"));
+    }
+
+    @Test
     void aRunBeingWrittenNeverBreaksThePages() throws Exception {
         server = ViewerServer.start(index, "127.0.0.1", 0);
         Path metrics = root.resolve("cls/a/metrics.jsonl");
