@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.pylon.PylonUserException;
-import io.pylon.track.RefreshStats;
 import io.pylon.track.RunIndex;
 import io.pylon.track.web.ViewerServer;
 
@@ -51,7 +50,6 @@ final class UiCommand implements Callable<Integer> {
                     + " (default) or the address to expose the viewer on");
         }
         RunIndex index = RunIndex.open(runs);
-        RefreshStats stats = index.refresh();
         ViewerServer server;
         try {
             server = ViewerServer.start(index, host, port);
@@ -64,7 +62,7 @@ final class UiCommand implements Callable<Integer> {
             System.err.println("warning: the viewer is reachable from other machines on " + host + ":" + server.port()
                     + "; every request needs the access token in the URL below (keep it private)");
         }
-        System.out.println("pylon ui: " + stats.runs() + " runs in " + runs.toAbsolutePath().normalize());
+        System.out.println("pylon ui: " + index.runs().size() + " runs in " + runs.toAbsolutePath().normalize());
         System.out.println("open " + server.url() + "   (Ctrl-C stops)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

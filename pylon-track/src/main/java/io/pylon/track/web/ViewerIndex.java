@@ -3,36 +3,53 @@ package io.pylon.track.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.pylon.track.IndexedRun;
 import io.pylon.track.RunIndex;
 import io.pylon.track.Series;
 
 /**
- * The index as pages use it: a full refresh at most every {@code minInterval} (page loads), a single
- * run's refresh for live curves, and run ids checked to lie inside the root before anything is read.
+ * The index as pages use it. A background thread refreshes it every {@code interval}, so a page never
+ * waits for a scan of the runs root; a run's own page and its live curves refresh that one run on
+ * request. Run ids are checked to lie inside the root before anything is read.
  */
-final class ViewerIndex {
+final class ViewerIndex implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerIndex.class);
     private final RunIndex index;
-    private final long minIntervalNanos;
-    private long lastRefresh = Long.MIN_VALUE;
+    private final ScheduledExecutorService refresher;
 
-    ViewerIndex(RunIndex index, Duration minInterval) {
+    ViewerIndex(RunIndex index, Duration interval) {
         this.index = index;
-        this.minIntervalNanos = minInterval.toNanos();
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pylon-ui-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refreshQuietly(); // the first page already sees every run
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshQuietly() {
+        try {
+            index.refresh();
+        } catch (RuntimeException e) {
+            // a run directory vanishing mid-scan must not stop the viewer: the next round sees the new state
+            LOG.warn("index refresh failed: {}", e.getMessage());
+        }
     }
 
     RunIndex raw() {
         return index;
     }
 
-    synchronized List<IndexedRun> runs() {
-        long now = System.nanoTime();
-        if (lastRefresh == Long.MIN_VALUE || now - lastRefresh >= minIntervalNanos) {
-            index.refresh();
-            lastRefresh = now;
-        }
+    List<IndexedRun> runs() {
         return index.runs();
     }
 
@@ -48,5 +65,10 @@ final class ViewerIndex {
     Series series(String id, String metric, long after) {
         run(id);
         return index.series(id, metric, after);
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
     }
 }

@@ -38,14 +38,16 @@ public final class ViewerServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final AccessGuard guard;
+    private final ViewerIndex index;
     private final Pages pages;
     private final String host;
 
-    private ViewerServer(HttpServer server, ExecutorService executor, AccessGuard guard, Pages pages, String host) {
+    private ViewerServer(HttpServer server, ExecutorService executor, AccessGuard guard, ViewerIndex index, String host) {
         this.server = server;
         this.executor = executor;
         this.guard = guard;
-        this.pages = pages;
+        this.index = index;
+        this.pages = new Pages(index);
         this.host = host;
     }
 
@@ -64,8 +66,7 @@ public final class ViewerServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 64);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        ViewerServer viewer = new ViewerServer(server, executor, guard, new Pages(new ViewerIndex(index, Duration.ofSeconds(2))),
-                host);
+        ViewerServer viewer = new ViewerServer(server, executor, guard, new ViewerIndex(index, Duration.ofSeconds(2)), host);
         server.createContext("/", viewer::handle);
         server.start();
         return viewer;
@@ -181,6 +182,7 @@ public final class ViewerServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        index.close();
     }
 
     /** Blocks until the JVM is stopped (Ctrl-C): what {@code pylon ui} does after printing its URL. */
