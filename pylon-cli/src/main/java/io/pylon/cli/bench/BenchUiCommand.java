@@ -122,8 +122,9 @@ public final class BenchUiCommand implements Callable<Integer> {
         long t = System.nanoTime();
         try (RunIndex index = RunIndex.open(root)) {
             try (ViewerServer server = ViewerServer.start(index, "127.0.0.1", 0)) {
-                report("ui start", System.nanoTime() - t, "open the index, refresh it, start the server (before `pylon ui`"
-                        + " prints its URL)");
+                int count = index.runs().size();
+                report("ui start", System.nanoTime() - t, "open the index, refresh it, start the server, count " + count
+                        + " runs (what `pylon ui` does before printing its URL)");
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build();
                 t = System.nanoTime();
                 HttpResponse<String> page = http.send(request, HttpResponse.BodyHandlers.ofString());
