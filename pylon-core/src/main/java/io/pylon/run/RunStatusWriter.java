@@ -41,23 +41,6 @@ public final class RunStatusWriter implements AutoCloseable {
         return new RunStatusWriter(dir.status(), clock, interval, status);
     }
 
-    /**
-     * Marks a new run directory running while its data and model are still being built (the trainer's
-     * own writer takes over from there), so no run is ever listed without a status.
-     */
-    public static void starting(RunDirectory dir, Clock clock) {
-        Instant now = clock.instant();
-        new RunStatus(RunState.RUNNING, ProcessHandle.current().pid(), RunStatus.thisHost(), now, now, Optional.empty(), 0, "",
-                CodeVersion.detect(Path.of(""))).write(dir.status());
-    }
-
-    /** Records that a run failed before it could start (e.g. its data would not open). */
-    public static void failedBeforeStart(RunDirectory dir, Clock clock, Throwable error) {
-        try (RunStatusWriter writer = begin(dir, clock, DEFAULT_INTERVAL, 0)) {
-            writer.fail(error);
-        }
-    }
-
     public synchronized void heartbeat(long atStep) {
         step = atStep;
         Instant now = clock.instant();
