@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import io.pylon.PylonUserException;
+import io.pylon.cli.runs.RunsCommand;
 
 /** Entry point of {@code pylon}. */
 @Command(name = "pylon", mixinStandardHelpOptions = true, version = "pylon 0.1.0",
         description = "Train, evaluate and compare deep-learning models from one YAML config.",
         subcommands = {TrainCommand.class, ConfigCommand.class, PredictCommand.class, EvaluateCommand.class,
-                BenchCommand.class, DataCommand.class})
+                BenchCommand.class, DataCommand.class, RunsCommand.class, UiCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

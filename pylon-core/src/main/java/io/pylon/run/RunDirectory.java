@@ -13,7 +13,7 @@ import io.pylon.PylonUserException;
 
 /**
  * {@code runs/<experiment>/<run>/} holding {@code config.yaml}, {@code metrics.jsonl},
- * {@code checkpoints/} and {@code train.log}. Everything a viewer shows is rebuilt from these files.
+ * {@code checkpoints/}, {@code train.log} and {@code status.json}. Everything a viewer shows is rebuilt from these files.
  */
 public record RunDirectory(Path path) {
 
@@ -57,6 +57,11 @@ public record RunDirectory(Path path) {
 
     public Path metrics() {
         return path.resolve(METRICS);
+    }
+
+    /** {@code status.json}: see {@link RunStatus}. */
+    public Path status() {
+        return path.resolve(RunStatus.FILE);
     }
 
     public Path log() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.pylon.criteria.Criterion;
 import io.pylon.data.DataSpec;
@@ -27,6 +28,7 @@ final class LoopContext implements TrainerView {
     private final MetricsLog metricsLog;
     private final Ticker ticker;
     private LoopState position = LoopState.START;
+    private Consumer<LoopState> onAdvance = next -> { };
     /** Written by a callback on the training thread, or by a signal handler on another thread. */
     private volatile String stopReason;
 
@@ -56,6 +58,12 @@ final class LoopContext implements TrainerView {
 
     void advance(LoopState next) {
         position = next;
+        onAdvance.accept(next);
+    }
+
+    /** Tells {@code listener} of every new position (the run status heartbeat). */
+    void onAdvance(Consumer<LoopState> listener) {
+        this.onAdvance = listener;
     }
 
     boolean stepLimitReached() {

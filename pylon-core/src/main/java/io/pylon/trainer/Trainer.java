@@ -1,6 +1,7 @@
 package io.pylon.trainer;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
+import io.pylon.run.RunStatusWriter;
 
 /**
  * The facade: {@link #fit}, {@link #validate}, {@link #test}, {@link #restore}. The work is done by loops that
@@ -28,6 +30,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     private final LoopContext context;
     private final FitLoop fitLoop;
     private final EvaluationLoop evaluation;
+    private final RunStatusWriter status;
 
     public Trainer(TrainingComponents parts, MetricsLog metricsLog) {
         this(parts, metricsLog, Ticker.SYSTEM);
@@ -38,23 +41,41 @@ public final class Trainer implements TrainerView, AutoCloseable {
         this.context = new LoopContext(parts, metricsLog, ticker);
         this.fitLoop = new FitLoop(context);
         this.evaluation = new EvaluationLoop(context);
+        // the trainer owns the run directory while it lives: status.json says so, with a heartbeat per step
+        this.status = RunStatusWriter.begin(parts.runDirectory(), Clock.systemUTC(), RunStatusWriter.DEFAULT_INTERVAL, 0);
+        context.onAdvance(next -> status.heartbeat(next.globalStep()));
     }
 
     /** Trains from the current position until max_epochs / max_steps or a stop request. */
     public FitResult fit() {
-        return fitLoop.run();
+        try {
+            return fitLoop.run();
+        } catch (RuntimeException | Error e) {
+            status.fail(e);
+            throw e;
+        }
     }
 
     public EvalResult validate() {
-        EvalResult result = evaluation.run(context.parts().data().val(), "val");
-        context.callbacks().onValidationEnd(context, result);
-        return result;
+        try {
+            EvalResult result = evaluation.run(context.parts().data().val(), "val");
+            context.callbacks().onValidationEnd(context, result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            status.fail(e);
+            throw e;
+        }
     }
 
     public EvalResult test() {
-        EvalResult result = evaluation.run(context.parts().data().test(), "test");
-        context.callbacks().onTestEnd(context, result);
-        return result;
+        try {
+            EvalResult result = evaluation.run(context.parts().data().test(), "test");
+            context.callbacks().onTestEnd(context, result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            status.fail(e);
+            throw e;
+        }
     }
 
     /** Restores model, optimizer, scheduler, RNG, callbacks and position from a checkpoint. */
@@ -139,7 +160,8 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     @Override
     public void close() {
-        try (MetricsLog log = context.metricsLog(); DataSplits data = context.parts().data()) {
+        try (RunStatusWriter ending = status; MetricsLog log = context.metricsLog();
+                DataSplits data = context.parts().data()) {
             context.trainMetrics().close();
         }
     }

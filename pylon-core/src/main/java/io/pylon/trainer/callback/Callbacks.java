@@ -41,6 +41,7 @@ public final class Callbacks {
         r.registerSimple(KIND, "lr_monitor", LrMonitor.class, p -> p);
         r.registerSimple(KIND, "progress_bar", ProgressBar.Params.class, ProgressBar::new);
         r.register(KIND, "early_stopping", EarlyStopping.Params.class, EarlyStopping::new);
+        r.registerSimple(KIND, "tensorboard", TensorBoard.Params.class, TensorBoard::new);
         r.registerSimple(KIND, ModelSummaryCallback.NAME, ModelSummaryCallback.class, p -> p);
         r.register(KIND, "model_checkpoint", ModelCheckpoint.Params.class, ModelCheckpoint::new);
     }
