@@ -3,6 +3,7 @@ package io.pylon.trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,7 @@ import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
+import io.pylon.trainer.callback.Callback;
 import io.pylon.trainer.callback.Callbacks;
 
 /** Builds a {@link Trainer} from a resolved config: a new run, or the resumption of an existing one. */
@@ -47,12 +49,28 @@ public final class TrainingRun {
 
     /** Creates {@code runs/<experiment>/<run>/}, saves the resolved config there and builds the trainer. */
     public static Trainer create(Config config, Clock clock) {
+        return create(config, clock, List.of());
+    }
+
+    /**
+     * As {@link #create(Config, Clock)}, with {@code extraCallbacks} run after the configured ones
+     * (model_checkpoint included): how an application such as a hyperparameter search watches and stops a
+     * run it starts, without a config entry for it. They are not saved in checkpoints' callback state.
+     */
+    public static Trainer create(Config config, Clock clock, List<Callback> extraCallbacks) {
         RunConfig run = Binder.bind(config.root(), "", RunConfig.class);
         ExperimentConfig experiment = run.experiment();
         RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(), experiment.runName(), clock);
         String yaml = config.toYaml();
         dir.writeConfig(yaml);
         TrainingComponents parts = build(run, yaml, dir, false);
+        if (!extraCallbacks.isEmpty()) {
+            List<Callback> callbacks = new ArrayList<>(parts.callbacks());
+            callbacks.addAll(extraCallbacks);
+            parts = new TrainingComponents(parts.model(), parts.criterion(), parts.metrics(), parts.optimizer(),
+                    parts.scheduler(), parts.scheduleMonitor(), parts.data(), parts.device(), parts.config(),
+                    List.copyOf(callbacks), parts.runDirectory(), parts.resolvedConfig());
+        }
         return new Trainer(parts, MetricsLog.append(dir.metrics()));
     }
 

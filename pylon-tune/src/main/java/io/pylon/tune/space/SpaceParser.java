@@ -9,7 +9,9 @@ import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
 import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
+import io.pylon.config.Origin;
 import io.pylon.config.ScalarNode;
+import io.pylon.tune.Json;
 
 /**
  * Reads {@code tune.params}: a map from config key path to one distribution,
@@ -27,6 +29,29 @@ public final class SpaceParser {
     private static final List<String> KINDS = List.of("uniform", "log_uniform", "int", "log_int", "choice");
 
     private SpaceParser() {
+    }
+
+    /** Reads a space written as JSON (what {@code pylon study ask --space} takes and storage keeps). */
+    public static SearchSpace parseJson(String json, String source) {
+        Map<String, Object> tree;
+        try {
+            tree = Json.readMap(json);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Origin.described(source), "", e.getMessage());
+        }
+        return parse(node(tree, Origin.described(source)), "space");
+    }
+
+    private static ConfigNode node(Object value, Origin origin) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, ConfigNode> entries = new LinkedHashMap<>();
+            map.forEach((k, v) -> entries.put(String.valueOf(k), node(v, origin)));
+            return new MapNode(entries, origin);
+        }
+        if (value instanceof List<?> list) {
+            return new ListNode(list.stream().map(v -> node(v, origin)).toList(), origin);
+        }
+        return new ScalarNode(value, origin);
     }
 
     public static SearchSpace parse(ConfigNode section, String keyPath) {
