@@ -54,10 +54,9 @@ public record TuneSetup(Config base, TuneConfig tune, String study, SearchSpace 
                     + " {optim.lr: {log_uniform: [1e-4, 1e-1]}}");
         }
         SearchSpace space = SpaceParser.parse(tune.params(), "tune.params");
-        MapNode paramsNode = (MapNode) tune.params();
         for (Param p : space.params()) {
             if (base.find(p.name()).isEmpty()) {
-                throw new ConfigException(paramsNode.get(p.name()).orElseThrow().origin(), "tune.params." + p.name(),
+                throw new ConfigException(SpaceParser.originOf(tune.params(), p.name()), "tune.params." + p.name(),
                         "the config has no key " + p.name() + "; a searched parameter overrides a key the experiment"
                                 + " sets, so write it in the config (with its usual value) or fix the path");
             }

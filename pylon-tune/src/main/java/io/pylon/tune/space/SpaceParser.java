@@ -59,11 +59,39 @@ public final class SpaceParser {
             throw new ConfigException(section.origin(), keyPath,
                     "expected a map from config key path to a distribution, e.g. {optim.lr: {log_uniform: [1e-4, 1e-1]}}");
         }
+        Map<String, ConfigNode> flat = new LinkedHashMap<>();
+        flatten(map, "", flat);
         List<Param> params = new ArrayList<>();
-        for (Map.Entry<String, ConfigNode> entry : map.entries().entrySet()) {
+        for (Map.Entry<String, ConfigNode> entry : flat.entrySet()) {
             params.add(param(entry.getKey(), entry.getValue(), keyPath + "." + entry.getKey(), params));
         }
         return new SearchSpace(params);
+    }
+
+    /** Where parameter {@code name} of a {@code tune.params} section was written (for errors about it). */
+    public static Origin originOf(ConfigNode section, String name) {
+        Map<String, ConfigNode> flat = new LinkedHashMap<>();
+        if (section instanceof MapNode map) {
+            flatten(map, "", flat);
+        }
+        ConfigNode node = flat.get(name);
+        return node == null ? section.origin() : node.origin();
+    }
+
+    /**
+     * {@code optim.lr: {...}} and {@code optim: {lr: {...}}} mean the same parameter; the nested form is what an
+     * override {@code tune.params.optim.lr=...} writes, so a later entry replaces an earlier one of the same path.
+     */
+    private static void flatten(MapNode map, String prefix, Map<String, ConfigNode> flat) {
+        for (Map.Entry<String, ConfigNode> entry : map.entries().entrySet()) {
+            String name = prefix + entry.getKey();
+            if (entry.getValue() instanceof MapNode nested && !nested.entries().isEmpty()
+                    && nested.entries().keySet().stream().noneMatch(k -> KINDS.contains(k) || k.equals("when"))) {
+                flatten(nested, name + ".", flat);
+            } else {
+                flat.put(name, entry.getValue());
+            }
+        }
     }
 
     private static Param param(String name, ConfigNode node, String path, List<Param> earlier) {
