@@ -45,7 +45,6 @@ final class JdbcStudyStorage implements StudyStorage {
     }
 
     static JdbcStudyStorage start(Connection connection, SqlDialect dialect, String url) throws SQLException {
-        connection.setAutoCommit(false);
         JdbcStudyStorage storage = new JdbcStudyStorage(connection, dialect, url);
         storage.inTransaction(storage::createSchema);
         return storage;
@@ -376,8 +375,9 @@ final class JdbcStudyStorage implements StudyStorage {
     private <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
+                dialect.begin(connection);
                 T result = work.run();
-                connection.commit();
+                dialect.commit(connection);
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly();
@@ -394,7 +394,7 @@ final class JdbcStudyStorage implements StudyStorage {
 
     private void rollbackQuietly() {
         try {
-            connection.rollback();
+            dialect.rollback(connection);
         } catch (SQLException ignored) {
             // the connection reports the first error; a failed rollback adds nothing to it
         }

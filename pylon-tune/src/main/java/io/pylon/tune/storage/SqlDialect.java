@@ -14,11 +14,43 @@ enum SqlDialect {
     SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT") {
         @Override
         void lockStudy(Connection connection, long studyId) {
-            // BEGIN IMMEDIATE (transaction_mode) already holds the database's one write lock
+            // BEGIN IMMEDIATE already holds the database's one write lock
         }
 
         @Override
         void lockSchema(Connection connection) {
+        }
+
+        // explicit BEGIN IMMEDIATE in autocommit mode: if it fails nothing has started, so a retry is clean
+        @Override
+        void begin(Connection connection) throws SQLException {
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+            }
+        }
+
+        @Override
+        void commit(Connection connection) throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute("COMMIT");
+            }
+        }
+
+        @Override
+        void rollback(Connection connection) throws SQLException {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                return;
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException e) {
+                String message = String.valueOf(e.getMessage());
+                if (!message.contains("no transaction is active")) {
+                    throw e;
+                }
+            }
         }
 
         @Override
@@ -64,6 +96,19 @@ enum SqlDialect {
 
     String primaryKey() {
         return primaryKey;
+    }
+
+    /** Starts a transaction (PostgreSQL: autocommit is off, so the next statement does). */
+    void begin(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    void commit(Connection connection) throws SQLException {
+        connection.commit();
+    }
+
+    void rollback(Connection connection) throws SQLException {
+        connection.rollback();
     }
 
     abstract void lockStudy(Connection connection, long studyId) throws SQLException;

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.pylon.PylonUserException;
 
@@ -65,11 +66,31 @@ public final class StorageUrl {
         Properties properties = new Properties();
         properties.setProperty("journal_mode", "WAL");
         properties.setProperty("busy_timeout", "30000");
-        properties.setProperty("transaction_mode", "IMMEDIATE");
         properties.setProperty("synchronous", "NORMAL");
         properties.setProperty("foreign_keys", "true");
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
-        return JdbcStudyStorage.start(connection, SqlDialect.SQLITE, url);
+        // switching a new file to WAL takes the write lock before busy_timeout applies: retry a busy open
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = null;
+            try {
+                connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
+                return JdbcStudyStorage.start(connection, SqlDialect.SQLITE, url);
+            } catch (SQLException | IllegalStateException e) {
+                if (connection != null) {
+                    connection.close();
+                }
+                SQLException cause = e instanceof SQLException sql ? sql
+                        : e.getCause() instanceof SQLException sql ? sql : null;
+                if (cause == null || !SqlDialect.SQLITE.retryable(cause) || attempt >= 100) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(20L + ThreadLocalRandom.current().nextLong(80));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while opening " + file, e);
+            }
+        }
     }
 
     private static StudyStorage openPostgres(String text, String url) throws SQLException {
