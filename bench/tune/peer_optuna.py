@@ -1,8 +1,8 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Peer of `pylon bench tune`: Optuna's TPE on the same functions, trials and seeds.
 
 Prints one JSON object per line: {"function", "sampler", "bests", "median", "q1", "q3"}.
-Usage: OPENBLAS_NUM_THREADS=1 python3 bench/tune/peer_optuna.py --trials 100 --seeds 20
+Usage: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/tune/peer_optuna.py --trials 100 --seeds 20
 """
 import argparse
 import json

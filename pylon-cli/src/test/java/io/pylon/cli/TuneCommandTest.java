@@ -53,6 +53,20 @@ class TuneCommandTest {
     }
 
     @Test
+    void twoWorkerProcessesShareTheStudy() throws IOException {
+        Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 150, 50, 3);
+        CliRun run = CliRun.of(tune(data, "par", 4, "trainer.max_epochs=1", "--jobs", "2"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path studyDir = dir.resolve("runs/fashion-mnist-tune/tune-par");
+        assertThat(run.out()).contains("study par: 4 trials {complete=4}");
+        assertThat(studyDir.resolve("worker-0.log")).exists();
+        assertThat(studyDir.resolve("worker-1.log")).exists();
+        for (int i = 0; i < 4; i++) {
+            assertThat(studyDir.resolve("trial-" + i + "/trial.json")).content().contains("\"state\":\"complete\"");
+        }
+    }
+
+    @Test
     void mistakesAreOneErrorLineBeforeAnyTrial() throws IOException {
         Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 300, 50, 2);
         assertRefused(tune(data, "e", 2, "+tune.params.optim.nope={uniform: [0, 1]}"), "tune.params.optim.nope",

@@ -68,7 +68,9 @@ public final class BenchTuneCommand implements Callable<Integer> {
             System.out.println("peer: " + peer + " not found (run from the repository root, or --peer none)");
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder("python3", peer, "--trials", Integer.toString(trials), "--seeds",
+        // Debian's python3-optuna lives under the system interpreter, not a pyenv shim that may come first
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        ProcessBuilder builder = new ProcessBuilder(python, peer, "--trials", Integer.toString(trials), "--seeds",
                 Integer.toString(seeds)).redirectErrorStream(true);
         builder.environment().put("OPENBLAS_NUM_THREADS", "1");
         Process process = builder.start();
