@@ -38,6 +38,15 @@ public final class BenchTuneCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "20", description = "searches per sampler and function (default ${DEFAULT-VALUE})")
     int seeds;
 
+    @Option(names = "--candidates", defaultValue = "24", description = "TPE candidates per proposal (default ${DEFAULT-VALUE})")
+    int candidates;
+
+    @Option(names = "--startup", defaultValue = "10", description = "TPE random start-up trials (default ${DEFAULT-VALUE})")
+    int startup;
+
+    @Option(names = "--only", defaultValue = "", description = "comma-separated sampler names to run (default all)")
+    String only;
+
     @Option(names = "--peer", defaultValue = "bench/tune/peer_optuna.py",
             description = "Optuna peer script; 'none' to skip (default ${DEFAULT-VALUE})")
     String peer;
@@ -45,13 +54,16 @@ public final class BenchTuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Map<String, LongFunction<Sampler>> samplers = new LinkedHashMap<>();
-        samplers.put("pylon_tpe_multivariate", s -> new TpeSampler(new TpeSampler.Params(s, 10, 24, true, true)));
-        samplers.put("pylon_tpe", s -> new TpeSampler(new TpeSampler.Params(s, 10, 24, false, true)));
+        samplers.put("pylon_tpe_multivariate", s -> new TpeSampler(new TpeSampler.Params(s, startup, candidates, true, true)));
+        samplers.put("pylon_tpe", s -> new TpeSampler(new TpeSampler.Params(s, startup, candidates, false, true)));
         samplers.put("pylon_cmaes", s -> new CmaEsSampler(new CmaEsSampler.Params(s, 0.2, 0)));
         samplers.put("pylon_random", RandomSampler::new);
         Map<String, Map<String, String>> table = new LinkedHashMap<>();
         for (TestFunction f : TestFunction.all()) {
             for (Map.Entry<String, LongFunction<Sampler>> sampler : samplers.entrySet()) {
+                if (!only.isEmpty() && !List.of(only.split(",")).contains(sampler.getKey())) {
+                    continue;
+                }
                 SamplerBench.Result r = SamplerBench.run(f, sampler.getValue(), trials, seeds);
                 table.computeIfAbsent(f.name(), k -> new LinkedHashMap<>()).put(sampler.getKey(), r.toString());
                 System.out.printf(Locale.ROOT, "%-18s %-24s %s%n", f.name(), sampler.getKey(), r);

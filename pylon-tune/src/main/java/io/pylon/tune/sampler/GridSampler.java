@@ -1,5 +1,7 @@
 package io.pylon.tune.sampler;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,6 +88,10 @@ public record GridSampler(@Default("5") int points) implements Sampler {
         List<Object> values = new ArrayList<>();
         for (int k = 0; k < points; k++) {
             Object v = d.toExternal(low + (high - low) * k / (points - 1));
+            if (v instanceof Double x) {
+                // exp(log(...)) leaves float noise (0.010000000000000004); grid points should read as written
+                v = new BigDecimal(x).round(new MathContext(12)).doubleValue();
+            }
             if (!values.contains(v)) {
                 values.add(v);
             }
