@@ -19,12 +19,14 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.pylon.PylonUserException;
-import io.pylon.config.Binder;
 import io.pylon.config.Config;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.Components;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.ExperimentConfig;
-import io.pylon.trainer.RunConfig;
+import io.pylon.trainer.RunResolver;
+import io.pylon.trainer.RunSpec;
 import io.pylon.tune.sweep.SweepPlan;
 
 /**
@@ -54,11 +56,12 @@ final class Multirun {
             (argument.startsWith("+") || argument.startsWith("~") ? fixed : swept).add(argument);
         }
         SweepPlan plan = SweepPlan.of(swept);
+        Components components = StandardComponents.withPlugins();
         ExperimentConfig experiment = null;
         for (List<String> run : plan.runs()) {
             List<String> overrides = new ArrayList<>(fixed);
             overrides.addAll(run);
-            RunConfig resolved = Binder.bind(Config.load(config, overrides).root(), "", RunConfig.class);
+            RunSpec resolved = RunResolver.resolve(Config.load(config, overrides), components);
             experiment = experiment == null ? resolved.experiment() : experiment;
         }
         Path parent = Path.of(experiment.runsDir()).resolve(experiment.name());

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import io.pylon.PylonUserException;
+import io.pylon.tune.TuneComponents;
 import io.pylon.tune.run.StudyReport;
 import io.pylon.tune.run.TuneSetup;
 import io.pylon.tune.run.TuneWorker;
@@ -61,7 +62,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         Path config = Path.of(arguments.getFirst());
         List<String> overrides = arguments.subList(1, arguments.size());
-        TuneSetup setup = TuneSetup.resolve(config, overrides, study, storage);
+        TuneSetup setup = TuneSetup.resolve(config, overrides, study, storage, TuneComponents.withPlugins());
         try (StudyStorage store = StorageUrl.open(setup.storageUrl())) {
             Study opened = Study.open(store, study, setup.objectives(), setup.directions(), setup.space(),
                     setup.sampler(), setup.pruner());

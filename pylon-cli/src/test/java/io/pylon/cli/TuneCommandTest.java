@@ -55,7 +55,7 @@ class TuneCommandTest {
     @Test
     void twoWorkerProcessesShareTheStudy() throws IOException {
         Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 150, 50, 3);
-        CliRun run = CliRun.of(tune(data, "par", 4, "trainer.max_epochs=1", "--jobs", "2"));
+        CliRun run = CliRun.of(tune(data, "par", 4, "trainer.max_epochs=1", "tune.pruner={name: none}", "--jobs", "2"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path studyDir = dir.resolve("runs/fashion-mnist-tune/tune-par");
         assertThat(run.out()).contains("study par: 4 trials {complete=4}");
@@ -78,7 +78,7 @@ class TuneCommandTest {
         assertRefused(withParam(data, "optim.lr: {log_uniform: [0, 0.1]}"), "tune.params.optim.lr.log_uniform",
                 "log range needs low > 0");
         assertRefused(withParam(data, "optim.lr: {choice: []}"), "tune.params.optim.lr.choice", "at least one option");
-        assertRefused(tune(data, "e", 2, "tune.objective=val/dice"), "tune.objective", "nothing logs 'val/dice'");
+        assertRefused(tune(data, "e", 2, "tune.objective=val/dice"), "tune.objective", "nothing logs it: 'val/dice' is not reported");
         assertRefused(tune(data, "e", 2, "tune.sampler.name=bayes"), "tune.sampler.name", "bayes");
         assertRefused(tune(data, "e", 2, "tune.sampler={name: cmaes}"), "cmaes sampler searches ranges only");
         assertRefused(tune(data, "e", 2, "--storage", "postgresql://nobody@127.0.0.1:1/none"), "cannot open study storage");

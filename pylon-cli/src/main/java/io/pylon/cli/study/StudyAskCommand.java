@@ -17,7 +17,9 @@ import io.pylon.config.MapNode;
 import io.pylon.config.Origin;
 import io.pylon.config.YamlReader;
 import io.pylon.metrics.Direction;
+import io.pylon.registry.ComponentBinder;
 import io.pylon.tune.Json;
+import io.pylon.tune.TuneComponents;
 import io.pylon.tune.pruner.NoPruner;
 import io.pylon.tune.sampler.Sampler;
 import io.pylon.tune.sampler.Samplers;
@@ -74,7 +76,8 @@ public final class StudyAskCommand implements Callable<Integer> {
             if (!(samplerNode instanceof MapNode samplerMap)) {
                 throw new PylonUserException("--sampler must be a YAML map, e.g. '{name: tpe, seed: 1}'");
             }
-            Sampler chosen = Samplers.create(samplerMap, "--sampler");
+            Sampler chosen = new ComponentBinder(TuneComponents.withPlugins()).bind(Samplers.KIND, samplerMap, "--sampler")
+                    .create(null);
             Study study = Study.open(store, options.study, names, dirs, searchSpace, chosen, new NoPruner());
             Trial trial = study.ask(AskRules.unbounded()).orElseThrow();
             Map<String, Object> out = new LinkedHashMap<>();

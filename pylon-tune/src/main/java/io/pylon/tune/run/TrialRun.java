@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.pylon.PylonUserException;
 import io.pylon.config.Config;
+import io.pylon.trainer.RunResolver;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainingRun;
 import io.pylon.tune.Json;
@@ -45,7 +46,8 @@ final class TrialRun {
         Path runDir = null;
         try {
             Config config = setup.base().withOverrides(overrides);
-            try (Trainer trainer = TrainingRun.create(config, clock, List.of(reporter))) {
+            try (Trainer trainer = TrainingRun.create(RunResolver.resolve(config, setup.components()), clock,
+                    List.of(reporter))) {
                 runDir = trainer.runDirectory().path();
                 study.setRunDirectory(trial, runDir.toString());
                 trainer.fit();

@@ -14,8 +14,11 @@ import io.pylon.config.ConfigNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.Origin;
 import io.pylon.metrics.Direction;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 import io.pylon.trainer.ExperimentConfig;
-import io.pylon.trainer.RunConfig;
+import io.pylon.trainer.RunResolver;
+import io.pylon.trainer.RunSpec;
 import io.pylon.tune.pruner.NoPruner;
 import io.pylon.tune.pruner.Pruner;
 import io.pylon.tune.pruner.Pruners;
@@ -34,11 +37,14 @@ import io.pylon.tune.space.SpaceParser;
  * @param base       the experiment without {@code tune:}, with the command-line overrides
  * @param studyDir   {@code <runs_dir>/<experiment>/tune-<study>}: trial run folders and the results
  * @param storageUrl where the study lives (default {@code sqlite:<studyDir>/study.db})
+ * @param components the registry trials are resolved with
  */
 public record TuneSetup(Config base, TuneConfig tune, String study, SearchSpace space, List<String> objectives,
-        List<Direction> directions, Sampler sampler, Pruner pruner, Path studyDir, String storageUrl, int maxEpochs) {
+        List<Direction> directions, Sampler sampler, Pruner pruner, Path studyDir, String storageUrl,
+        Components components) {
 
-    public static TuneSetup resolve(Path configFile, List<String> overrides, String study, String storageUrl) {
+    public static TuneSetup resolve(Path configFile, List<String> overrides, String study, String storageUrl,
+            Components components) {
         if (!study.matches("[A-Za-z0-9._-]+")) {
             throw new PylonUserException("--study '" + study + "' must be a folder name (letters, digits, . _ -)");
         }
@@ -61,26 +67,41 @@ public record TuneSetup(Config base, TuneConfig tune, String study, SearchSpace 
                                 + " sets, so write it in the config (with its usual value) or fix the path");
             }
         }
-        RunConfig run = Binder.bind(base.root(), "", RunConfig.class);
-        Origin objectiveOrigin = full.find(tune.objective().isEmpty() ? "tune.objectives" : "tune.objective")
-                .map(ConfigNode::origin).orElse(tuneSection.origin());
-        List<Direction> directions = Objectives.directions(tune.objectiveKeys(), run.metrics(),
-                run.trainer().valEveryNEpochs(), objectiveOrigin);
-        Sampler sampler = Samplers.create(tune.sampler(), "tune.sampler");
+        RunSpec run = RunResolver.resolve(base, components);
+        String objectiveKey = tune.objective().isEmpty() ? "tune.objectives" : "tune.objective";
+        Origin objectiveOrigin = full.find(objectiveKey).map(ConfigNode::origin).orElse(tuneSection.origin());
+        List<Direction> directions = new ArrayList<>();
+        for (String key : tune.objectiveKeys()) {
+            if (!key.startsWith("val/")) {
+                throw new ConfigException(objectiveOrigin, objectiveKey, "'" + key + "' is not a validation value: an"
+                        + " objective is reported after each validation, so write val/<metric>, e.g. val/accuracy");
+            }
+            try {
+                directions.add(run.directions().of(key));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(objectiveOrigin, objectiveKey, "nothing logs it: " + e.getMessage());
+            }
+        }
+        if (run.trainer().valEveryNEpochs() <= 0) {
+            throw new ConfigException(objectiveOrigin, "trainer.val_every_n_epochs", "is 0, so the objective is never"
+                    + " logged; a search needs validation after each epoch (set it to 1)");
+        }
+        ComponentBinder binder = new ComponentBinder(components);
+        Sampler sampler = binder.bind(Samplers.KIND, tune.sampler(), "tune.sampler").create(null);
         sampler.check(space, directions.size());
-        Pruner pruner = Pruners.create(tune.pruner(), "tune.pruner", run.trainer().maxEpochs());
+        Pruner pruner = binder.bind(Pruners.KIND, tune.pruner(), "tune.pruner").create(run.trainer().maxEpochs());
         if (directions.size() > 1 && !(pruner instanceof NoPruner)) {
             throw new ConfigException(tune.pruner().origin(), "tune.pruner", "pruning compares one objective; with"
                     + " several objectives use pruner: {name: none}");
         }
         // one trial's config must resolve: catches a value the config cannot take before anything runs
-        base.withOverrides(ParamOverrides.of(space.keepActive(firstValues(space))));
+        RunResolver.resolve(base.withOverrides(ParamOverrides.of(space.keepActive(firstValues(space)))), components);
         ExperimentConfig experiment = run.experiment();
         Path studyDir = Path.of(experiment.runsDir()).resolve(experiment.name()).resolve("tune-" + study);
         String url = storageUrl == null || storageUrl.isBlank()
                 ? "sqlite:" + studyDir.resolve("study.db") : storageUrl;
         return new TuneSetup(base, tune, study, space, tune.objectiveKeys(), directions, sampler, pruner, studyDir,
-                url, run.trainer().maxEpochs());
+                url, components);
     }
 
     private static Map<String, Object> firstValues(SearchSpace space) {

@@ -3,7 +3,12 @@ package io.pylon.tune.storage;
 import java.util.List;
 import java.util.Optional;
 
+import io.pylon.config.MapNode;
+import io.pylon.config.Origin;
+import io.pylon.config.YamlReader;
 import io.pylon.metrics.Direction;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.tune.TuneComponents;
 import io.pylon.tune.pruner.NoPruner;
 import io.pylon.tune.sampler.Samplers;
 import io.pylon.tune.space.SearchSpace;
@@ -11,9 +16,6 @@ import io.pylon.tune.space.SpaceParser;
 import io.pylon.tune.study.Study;
 import io.pylon.tune.study.Trial;
 import io.pylon.tune.study.TrialState;
-import io.pylon.config.MapNode;
-import io.pylon.config.Origin;
-import io.pylon.config.YamlReader;
 
 /**
  * A worker process for the concurrency tests: {@code URL STUDY SAMPLER MAX_TRIALS PER_WORKER SLEEP_MS TIMEOUT_MS}.
@@ -36,7 +38,7 @@ public final class StudyWorkerMain {
         SearchSpace space = SpaceParser.parseJson(SPACE, "test space");
         try (StudyStorage storage = StorageUrl.open(url)) {
             Study study = Study.open(storage, name, List.of("value"), List.of(Direction.LOWER_IS_BETTER), space,
-                    Samplers.create(sampler, "sampler"), new NoPruner());
+                    new ComponentBinder(TuneComponents.withPlugins()).bind(Samplers.KIND, sampler, "sampler").create(null), new NoPruner());
             AskRules rules = new AskRules(maxTrials, timeout, 3);
             int done = 0;
             for (Optional<Trial> next = study.ask(rules); next.isPresent(); next = study.ask(rules)) {
