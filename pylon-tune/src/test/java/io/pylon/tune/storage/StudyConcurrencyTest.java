@@ -32,21 +32,21 @@ class StudyConcurrencyTest {
 
     @Test
     void eightSqliteWorkersRecordEveryTrialOnce() throws Exception {
-        eightWorkersTwoHundredTrials("sqlite:" + dir.resolve("study.db"));
+        eightWorkersTwoHundredTrials("sqlite:" + dir.resolve("study.db"), "{name: tpe, seed: 3}");
     }
 
     @Test
     void eightPostgresWorkersRecordEveryTrialOnce() throws Exception {
         try (PostgresServer server = PostgresServer.start()) {
-            eightWorkersTwoHundredTrials(server.url());
+            eightWorkersTwoHundredTrials(server.url(), "{name: random, seed: 3}");
         }
     }
 
-    private void eightWorkersTwoHundredTrials(String url) throws Exception {
+    /** TPE (with constant liar) reads every trial on each ask, the heaviest path; random keeps the other short. */
+    private void eightWorkersTwoHundredTrials(String url, String sampler) throws Exception {
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            // TPE with constant liar: asks read every trial, the heaviest path through the storage
-            workers.add(worker(url, "{name: tpe, seed: 3}", 0, 200, 0, 0, i));
+            workers.add(worker(url, sampler, 0, 200, 0, 0, i));
         }
         for (Process w : workers) {
             assertThat(w.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -63,7 +63,7 @@ class StudyConcurrencyTest {
                 assertThat(t.values()).containsExactly(StudyWorkerMain.objective(t));
             }
             assertThat(numbers).hasSize(1600).allMatch(n -> n >= 0 && n < 1600);
-            // constant liar spreads concurrent asks: no two trials got the same parameters
+            // no two trials got the same parameters (for TPE: constant liar spreads concurrent asks)
             assertThat(trials.stream().map(Trial::params).distinct().count()).isEqualTo(1600);
         }
     }
