@@ -10,7 +10,8 @@ import io.pylon.cli.runs.RunsCommand;
 @Command(name = "pylon", mixinStandardHelpOptions = true, version = "pylon 0.1.0",
         description = "Train, evaluate and compare deep-learning models from one YAML config.",
         subcommands = {TrainCommand.class, ConfigCommand.class, PredictCommand.class, EvaluateCommand.class,
-                BenchCommand.class, DataCommand.class, RunsCommand.class, UiCommand.class})
+                BenchCommand.class, DataCommand.class, RunsCommand.class, UiCommand.class, TuneCommand.class,
+                StudyCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

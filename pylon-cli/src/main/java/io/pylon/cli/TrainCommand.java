@@ -24,11 +24,12 @@ import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainingRun;
 
 /**
- * {@code pylon train CONFIG [overrides]} or {@code pylon train --resume RUN_DIR [overrides]}. SIGTERM or SIGINT
- * stops the run at the next step boundary with {@code last.ckpt} saved; the exit code is then 128 + the
- * signal's number (143, 130).
+ * {@code pylon train CONFIG [overrides]}, {@code pylon train --resume RUN_DIR [overrides]} or {@code pylon train -m
+ * CONFIG sweep...}. SIGTERM or SIGINT stops the run at the next step boundary with {@code last.ckpt} saved; the exit
+ * code is then 128 + the signal's number (143, 130).
  */
-@Command(name = "train", description = "Train a model from an experiment config, then evaluate it on the test split.")
+@Command(name = "train", description = "Train a model from an experiment config, then evaluate it on the test split"
+        + " (-m: a sweep of runs).")
 final class TrainCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
@@ -42,8 +43,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "show stack traces for user errors")
     boolean debug;
 
+    @Option(names = {"-m", "--multirun"}, description = "sweep: run every combination of key=v1,v2 / range(n) / choice(...)")
+    boolean multirun;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "with -m: runs at a time as local processes (default ${DEFAULT-VALUE})")
+    int jobs;
+
     @Override
     public Integer call() {
+        if (multirun) {
+            if (resume != null) {
+                throw new PylonUserException("-m and --resume do not go together: resume one run of the sweep by its folder");
+            }
+            return Multirun.run(arguments, jobs);
+        }
         Components components = StandardComponents.withPlugins();
         Trainer trainer;
         if (resume != null) {

@@ -7,7 +7,8 @@ import io.pylon.config.MapNode;
 /**
  * The top level of an experiment config. Sections whose shape depends on a chosen component
  * ({@code model}, {@code data}, {@code optim} ...) stay raw here and are bound once the component is
- * known, so their errors carry their own key paths.
+ * known, so their errors carry their own key paths. {@code tune} (the search space of {@code pylon tune}) is
+ * not read by a training run, so a config with one trains as it stands.
  */
 public record RunConfig(
         @Default("{}") ExperimentConfig experiment,
@@ -20,5 +21,6 @@ public record RunConfig(
         @Default("{}") MapNode schedule,
         @Default("{}") TrainerConfig trainer,
         @Default("[]") ConfigNode callbacks,
-        @Default("{}") MapNode inference) {
+        @Default("{}") MapNode inference,
+        @Default("null") ConfigNode tune) {
 }

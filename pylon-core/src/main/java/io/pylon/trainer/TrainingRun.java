@@ -3,6 +3,7 @@ package io.pylon.trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ import io.pylon.optim.schedule.Scheduler;
 import io.pylon.registry.Components;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
+import io.pylon.trainer.callback.Callback;
 import io.pylon.trainer.callback.Callbacks;
 
 /**
@@ -40,13 +42,22 @@ public final class TrainingRun {
 
     /** Builds the run of {@code spec}, then creates {@code runs/<experiment>/<run>/} and saves the config there. */
     public static Trainer create(RunSpec spec, Clock clock) {
+        return create(spec, clock, List.of());
+    }
+
+    /**
+     * As {@link #create(RunSpec, Clock)}, with {@code extraCallbacks} run after the configured ones
+     * (model_checkpoint included): how an application such as a hyperparameter search watches and stops a run
+     * it starts, without a config entry for it. They are not saved in checkpoints' callback state.
+     */
+    public static Trainer create(RunSpec spec, Clock clock, List<Callback> extraCallbacks) {
         Built built = build(spec, false);
         try {
             ExperimentConfig experiment = spec.experiment();
             RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(),
                     experiment.runName(), clock);
             dir.writeConfig(spec.config().toYaml());
-            return new Trainer(built.in(dir, spec.config().toYaml()), MetricsLog.append(dir.metrics()));
+            return new Trainer(built.in(dir, spec.config().toYaml(), extraCallbacks), MetricsLog.append(dir.metrics()));
         } catch (RuntimeException e) {
             built.data().close();
             throw e;
@@ -73,7 +84,7 @@ public final class TrainingRun {
             if (!overrides.isEmpty()) {
                 dir.writeConfig(yaml);
             }
-            Trainer trainer = new Trainer(built.in(dir, yaml), MetricsLog.resume(dir.metrics(), at.globalStep()));
+            Trainer trainer = new Trainer(built.in(dir, yaml, List.of()), MetricsLog.resume(dir.metrics(), at.globalStep()));
             trainer.restore(checkpoint, contents);
             return trainer;
         } catch (RuntimeException e) {
@@ -86,10 +97,11 @@ public final class TrainingRun {
     private record Built(RunSpec spec, Model model, Criterion criterion, Optimizer optimizer, Scheduler scheduler,
             DataSplits data, Device device) {
 
-        TrainingComponents in(RunDirectory dir, String yaml) {
+        TrainingComponents in(RunDirectory dir, String yaml, List<Callback> extraCallbacks) {
+            List<Callback> callbacks = new ArrayList<>(Callbacks.create(spec.callbacks(), spec.directions()));
+            callbacks.addAll(extraCallbacks);
             return new TrainingComponents(model, criterion, spec::createMetrics, optimizer, scheduler,
-                    spec.scheduleSettings().monitor(), data, device, spec.trainer(),
-                    Callbacks.create(spec.callbacks(), spec.directions()), dir, yaml);
+                    spec.scheduleSettings().monitor(), data, device, spec.trainer(), List.copyOf(callbacks), dir, yaml);
         }
     }
 
