@@ -116,7 +116,7 @@ final class LaunchCommand implements Callable<Integer> {
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     Main.class.getName());
         }
-        return List.of("./pylon");
+        return List.of();   // each SSH host's `pylon:` entry, or ./pylon for Slurm
     }
 
 }

@@ -11,6 +11,8 @@ import io.pylon.config.MapNode;
 import io.pylon.config.YamlReader;
 import io.pylon.launch.local.LocalExecutor;
 import io.pylon.launch.local.LocalParams;
+import io.pylon.launch.ssh.SshExecutor;
+import io.pylon.launch.ssh.SshParams;
 
 /**
  * The executors by name, each a params record (bound from {@code --executor-option key=value}, with its
@@ -31,7 +33,8 @@ public final class Executors {
     }
 
     private static final Map<String, Kind<?>> KINDS = Map.of(
-            "local", new Kind<>(LocalParams.class, LocalExecutor::new));
+            "local", new Kind<>(LocalParams.class, LocalExecutor::new),
+            "ssh", new Kind<>(SshParams.class, SshExecutor::new));
 
     private Executors() {
     }

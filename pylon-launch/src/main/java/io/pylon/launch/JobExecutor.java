@@ -2,7 +2,9 @@ package io.pylon.launch;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where jobs run: local processes, SSH hosts, a Slurm cluster. The {@link Scheduler} owns the journal
@@ -25,6 +27,15 @@ public interface JobExecutor extends AutoCloseable {
 
     /** Where a running attempt stands. */
     AttemptState poll(JobStatus running);
+
+    /** Where each running attempt stands (by job id); executors that pay per remote call batch this. */
+    default Map<String, AttemptState> pollAll(List<JobStatus> running) {
+        Map<String, AttemptState> states = new LinkedHashMap<>();
+        for (JobStatus status : running) {
+            states.put(status.job().id(), poll(status));
+        }
+        return states;
+    }
 
     /** Frees what an ended attempt held (its slot). */
     void release(JobStatus ended);

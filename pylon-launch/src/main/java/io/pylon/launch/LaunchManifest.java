@@ -9,7 +9,8 @@ import java.util.Map;
  * @param name            the launch's folder name under the launches directory
  * @param executor        local | ssh | slurm
  * @param executorOptions the executor's parameters as given on the command line (bound again on restart)
- * @param program         the command that runs {@code train ...} on the executing machine
+ * @param program         the command that runs {@code train ...} on the executing machine; empty = the
+ *                        executor's default (an SSH host's {@code pylon:}, {@code ./pylon} for Slurm)
  * @param maxAttempts     attempts per job before it counts as failed (exit status 2 is never retried)
  * @param jobs            the jobs, in order
  */

@@ -55,8 +55,10 @@ public final class Scheduler {
 
     private boolean collectEnded() {
         boolean changed = false;
-        for (JobStatus status : running(journal.statuses())) {
-            AttemptState state = executor.poll(status);
+        List<JobStatus> running = running(journal.statuses());
+        Map<String, AttemptState> states = running.isEmpty() ? Map.of() : executor.pollAll(running);
+        for (JobStatus status : running) {
+            AttemptState state = states.getOrDefault(status.job().id(), new AttemptState.Running());
             if (state instanceof AttemptState.Running) {
                 continue;
             }

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import io.pylon.launch.Attempt;
 import io.pylon.launch.AttemptState;
+import io.pylon.launch.GpuShares;
 import io.pylon.launch.JobExecutor;
 import io.pylon.launch.JobScript;
 import io.pylon.launch.JobStatus;
@@ -68,16 +68,9 @@ public final class LocalExecutor implements JobExecutor {
         return slots - slotOfJob.size();
     }
 
-    /** The GPUs slot {@code slot} sees: an equal share when there are more GPUs than slots, else one shared. */
+    /** The GPUs slot {@code slot} sees. */
     List<Integer> gpusOfSlot(int slot) {
-        if (gpus.isEmpty()) {
-            return List.of();
-        }
-        if (gpus.size() >= slots) {
-            int share = gpus.size() / slots;
-            return gpus.subList(slot * share, slot * share + share);
-        }
-        return List.of(gpus.get(slot % gpus.size()));
+        return GpuShares.ofSlot(gpus, slots, slot);
     }
 
     @Override
@@ -89,7 +82,7 @@ public final class LocalExecutor implements JobExecutor {
             Map<String, String> env = new HashMap<>();
             List<Integer> slotGpus = gpusOfSlot(slot);
             if (!slotGpus.isEmpty()) {
-                env.put("CUDA_VISIBLE_DEVICES", slotGpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                env.put("CUDA_VISIBLE_DEVICES", GpuShares.visibleDevices(slotGpus));
             }
             JobScript script = new JobScript(attempt, program, jobDir.toAbsolutePath().toString(), "", env);
             Path file = jobDir.resolve("attempt-" + attempt.number() + ".sh");
@@ -100,7 +93,7 @@ public final class LocalExecutor implements JobExecutor {
                 process.onExit().thenRun(ended::release);
                 long startMillis = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
                 slotOfJob.put(attempt.job().id(), slot);
-                started.add(new StartedAttempt(attempt, "slot " + slot + gpuLabel(slotGpus),
+                started.add(new StartedAttempt(attempt, "slot " + slot + GpuShares.label(slotGpus),
                         process.pid() + "@" + startMillis));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start job " + attempt.job().id() + ": " + e.getMessage(), e);
@@ -191,7 +184,4 @@ public final class LocalExecutor implements JobExecutor {
         return digits.matches("\\d+") ? Integer.parseInt(digits) : 0;
     }
 
-    private static String gpuLabel(List<Integer> gpus) {
-        return gpus.isEmpty() ? "" : " (GPU " + gpus.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-    }
 }
