@@ -11,6 +11,8 @@ import io.pylon.config.MapNode;
 import io.pylon.config.YamlReader;
 import io.pylon.launch.local.LocalExecutor;
 import io.pylon.launch.local.LocalParams;
+import io.pylon.launch.slurm.SlurmExecutor;
+import io.pylon.launch.slurm.SlurmParams;
 import io.pylon.launch.ssh.SshExecutor;
 import io.pylon.launch.ssh.SshParams;
 
@@ -34,7 +36,8 @@ public final class Executors {
 
     private static final Map<String, Kind<?>> KINDS = Map.of(
             "local", new Kind<>(LocalParams.class, LocalExecutor::new),
-            "ssh", new Kind<>(SshParams.class, SshExecutor::new));
+            "ssh", new Kind<>(SshParams.class, SshExecutor::new),
+            "slurm", new Kind<>(SlurmParams.class, SlurmExecutor::new));
 
     private Executors() {
     }
