@@ -38,7 +38,7 @@ public final class DataParallelStepsMain {
         TinyModel model = new TinyModel(8, 16, 3, 0.0);
         Optimizer optimizer = Optimizers.create(OptimConfig.of("adamw", 0.05), model);
         Optional<DistributedEnv> env = DistributedEnv.from(System.getenv());
-        ProcessGroup group = env.map(e -> ProcessGroup.join(e, Duration.ofSeconds(15))).orElse(null);
+        ProcessGroup group = env.map(e -> ProcessGroup.join(e, Duration.ofSeconds(60))).orElse(null);
         GradientSync sync = group == null ? null : new GradientSync(group);
         int rank = env.map(DistributedEnv::rank).orElse(0);
         int world = env.map(DistributedEnv::worldSize).orElse(1);
