@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * The POSIX shell script that runs one attempt on the executing machine. It continues the run from its
  * last checkpoint when one exists ({@code train --resume}), otherwise starts it fresh after moving any
- * half-made run folder aside (nothing is deleted); it appends all output to {@code out.log} and ends
+ * half-made run folder aside (nothing is deleted); the job folder must exist; it appends all output to {@code out.log} and ends
  * by writing the exit status to {@code exit.<attempt>} (temp + rename), so that status is a file that
  * outlives the launcher and the connection that started it.
  *
@@ -38,12 +38,11 @@ public record JobScript(Attempt attempt, List<String> program, String jobDir, St
         if (!workdir.isEmpty()) {
             script.append("cd ").append(quote(workdir)).append(" || exit 3\n");
         }
-        script.append("mkdir -p ").append(quote(jobDir)).append('\n');
         script.append("echo $$ > ").append(quote(pidFile(jobDir, n))).append('\n');
         env.forEach((key, value) -> script.append("export ").append(key).append('=').append(quote(value)).append('\n'));
         String run = quote(job.runDir());
-        script.append("echo \"== attempt ").append(n).append(" on $(hostname) at $(date)\" >> ")
-                .append(quote(jobDir + "/out.log")).append('\n');
+        // no $(hostname) or $(date): every fork counts when jobs are short; the journal has where and when
+        script.append("echo '== attempt ").append(n).append("' >> ").append(quote(jobDir + "/out.log")).append('\n');
         script.append("if [ -f ").append(quote(job.lastCheckpoint())).append(" ]; then\n  ")
                 .append(command(job.trainArguments(true))).append('\n');
         script.append("else\n  if [ -e ").append(run).append(" ]; then mv ").append(run).append(' ')

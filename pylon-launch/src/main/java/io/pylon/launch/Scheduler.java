@@ -54,22 +54,22 @@ public final class Scheduler {
     }
 
     private boolean collectEnded() {
-        boolean changed = false;
         List<JobStatus> running = running(journal.statuses());
         Map<String, AttemptState> states = running.isEmpty() ? Map.of() : executor.pollAll(running);
-        for (JobStatus status : running) {
-            AttemptState state = states.getOrDefault(status.job().id(), new AttemptState.Running());
-            if (state instanceof AttemptState.Running) {
-                continue;
-            }
-            changed = true;
-            executor.release(status);
-            if (journal.statuses().get(status.job().id()).state() != JobState.RUNNING) {
-                continue;   // cancelled meanwhile by `pylon launch cancel`
-            }
-            journal.append(ended(status, state));
+        List<JobStatus> ended = running.stream()
+                .filter(s -> !(states.getOrDefault(s.job().id(), new AttemptState.Running()) instanceof AttemptState.Running))
+                .toList();
+        if (ended.isEmpty()) {
+            return false;
         }
-        return changed;
+        Map<String, JobStatus> now = journal.statuses();   // read again: `pylon launch cancel` may have written
+        for (JobStatus status : ended) {
+            executor.release(status);
+            if (now.get(status.job().id()).state() == JobState.RUNNING) {
+                journal.append(ended(status, states.get(status.job().id())));
+            }
+        }
+        return true;
     }
 
     private JournalEvent ended(JobStatus status, AttemptState state) {
