@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import io.pylon.plugin.StandardComponents;
 import io.pylon.PylonUserException;
 import io.pylon.cli.launch.LaunchCancelCommand;
 import io.pylon.cli.launch.LaunchDriver;
@@ -92,7 +93,7 @@ final class LaunchCommand implements Callable<Integer> {
         if (!launchName.matches("[A-Za-z0-9._-]+")) {
             throw new PylonUserException("--name must be a folder name (letters, digits, . _ -), got '" + launchName + "'");
         }
-        List<Job> jobs = JobPlan.expand(launchName, configs, overrides, multirun);
+        List<Job> jobs = JobPlan.expand(launchName, configs, overrides, multirun, StandardComponents.withPlugins());
         Map<String, String> options = new LinkedHashMap<>(executorOptions);
         if (slots != null) {
             options.put("slots", slots.toString());

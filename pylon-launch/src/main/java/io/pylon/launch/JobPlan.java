@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.pylon.PylonUserException;
-import io.pylon.config.Binder;
 import io.pylon.config.Config;
 import io.pylon.config.override.OverrideParser;
 import io.pylon.config.override.Sweep;
+import io.pylon.registry.Components;
 import io.pylon.trainer.ExperimentConfig;
-import io.pylon.trainer.RunConfig;
+import io.pylon.trainer.RunResolver;
 
 /**
- * Expands configs, overrides and sweeps into jobs, checking every job's config before any job starts
+ * Expands configs, overrides and sweeps into jobs, resolving every job's config (with the application's
+ * components, plugins included) before any job starts
  * (a config mistake is one {@code error:} line, not N failed jobs).
  */
 public final class JobPlan {
@@ -27,7 +28,8 @@ public final class JobPlan {
      * varying fastest). With {@code multirun} each override may list choices ({@code optim.lr=0.1,0.01});
      * otherwise every override is applied as written.
      */
-    public static List<Job> expand(String launchName, List<String> configs, List<String> overrides, boolean multirun) {
+    public static List<Job> expand(String launchName, List<String> configs, List<String> overrides, boolean multirun,
+            Components components) {
         if (configs.isEmpty()) {
             throw new PylonUserException("no CONFIG.yaml given: usage `pylon launch [options] CONFIG.yaml... "
                     + "[key.path=value ...]`, or with -m `key.path=v1,v2` to sweep");
@@ -56,7 +58,7 @@ public final class JobPlan {
                 String id = String.format("%0" + Math.max(3, width) + "d", jobs.size());
                 List<String> jobOverrides = new ArrayList<>(combination);
                 jobOverrides.add("experiment.run_name=" + launchName + "-" + id);
-                jobs.add(new Job(id, config, jobOverrides, runDirectory(config, jobOverrides)));
+                jobs.add(new Job(id, config, jobOverrides, runDirectory(config, jobOverrides, components)));
             }
         }
         return List.copyOf(jobs);
@@ -70,11 +72,10 @@ public final class JobPlan {
         return sweep.overrides();
     }
 
-    /** Loads and checks the whole config as {@code pylon train} would, and returns its run directory. */
-    private static String runDirectory(String config, List<String> overrides) {
+    /** Loads and resolves the whole config as {@code pylon train} would, and returns its run directory. */
+    private static String runDirectory(String config, List<String> overrides, Components components) {
         Config loaded = Config.load(Path.of(config), overrides);
-        RunConfig run = Binder.bind(loaded.root(), "", RunConfig.class);
-        ExperimentConfig experiment = run.experiment();
+        ExperimentConfig experiment = RunResolver.resolve(loaded, components).experiment();
         return experiment.runsDir() + "/" + experiment.name() + "/" + experiment.runName();
     }
 }

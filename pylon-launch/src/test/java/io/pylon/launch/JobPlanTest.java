@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pylon.plugin.StandardComponents;
 import io.pylon.PylonUserException;
 import io.pylon.config.ConfigException;
 
@@ -21,7 +22,7 @@ class JobPlanTest {
     @Test
     void sweepsExpandToTheirCartesianProductWithOneRunDirectoryEach() {
         Path config = FakeTrain.config(dir, dir.resolve("runs"));
-        List<Job> jobs = JobPlan.expand("s", List.of(config.toString()), List.of("seed=1,2,3", "optim.lr=0.1,0.01"), true);
+        List<Job> jobs = JobPlan.expand("s", List.of(config.toString()), List.of("seed=1,2,3", "optim.lr=0.1,0.01"), true, StandardComponents.withPlugins());
         assertThat(jobs).hasSize(6);
         assertThat(jobs.get(0).overrides()).containsExactly("seed=1", "optim.lr=0.1", "experiment.run_name=s-000");
         assertThat(jobs.get(1).overrides()).containsExactly("seed=1", "optim.lr=0.01", "experiment.run_name=s-001");
@@ -33,18 +34,18 @@ class JobPlanTest {
     @Test
     void withoutMultirunACommaIsPartOfTheValue() {
         Path config = FakeTrain.config(dir, dir.resolve("runs"));
-        List<Job> jobs = JobPlan.expand("s", List.of(config.toString()), List.of("+model.channels=[4,8]"), false);
+        List<Job> jobs = JobPlan.expand("s", List.of(config.toString()), List.of("+model.channels=[4,8]"), false, StandardComponents.withPlugins());
         assertThat(jobs).singleElement().extracting(Job::overrides).asList().contains("+model.channels=[4,8]");
     }
 
     @Test
     void aConfigMistakeInAnyJobIsRefusedBeforeAnythingStarts() {
         Path config = FakeTrain.config(dir, dir.resolve("runs"));
-        assertThatThrownBy(() -> JobPlan.expand("s", List.of(config.toString()), List.of("trainer.max_epochs=2,0"), true))
+        assertThatThrownBy(() -> JobPlan.expand("s", List.of(config.toString()), List.of("trainer.max_epochs=2,0"), true, StandardComponents.withPlugins()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("max_epochs").hasMessageContaining(">= 1");
-        assertThatThrownBy(() -> JobPlan.expand("s", List.of(config.toString()), List.of("trainer.no_such_key=1"), true))
+        assertThatThrownBy(() -> JobPlan.expand("s", List.of(config.toString()), List.of("trainer.no_such_key=1"), true, StandardComponents.withPlugins()))
                 .isInstanceOf(PylonUserException.class).hasMessageContaining("no_such_key");
-        assertThatThrownBy(() -> JobPlan.expand("s", List.of("missing.yaml"), List.of(), false))
+        assertThatThrownBy(() -> JobPlan.expand("s", List.of("missing.yaml"), List.of(), false, StandardComponents.withPlugins()))
                 .isInstanceOf(PylonUserException.class).hasMessageContaining("missing.yaml");
         assertThat(Files.exists(dir.resolve("runs"))).isFalse();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.pylon.plugin.StandardComponents;
 import io.pylon.launch.Job;
 import io.pylon.launch.JobPlan;
 import io.pylon.launch.JobState;
@@ -49,7 +50,7 @@ public final class BenchLaunchCommand implements Callable<Integer> {
         for (int i = 1; i < jobs; i++) {
             seeds.append(',').append(i);
         }
-        List<Job> plan = JobPlan.expand("bench", List.of(config.toString()), List.of(seeds.toString()), true);
+        List<Job> plan = JobPlan.expand("bench", List.of(config.toString()), List.of(seeds.toString()), true, StandardComponents.withPlugins());
         // `sh -c 'sleep S' train CONFIG ...`: the train arguments become sh's $0 $1 ... and are ignored
         List<String> program = List.of("sh", "-c", "sleep " + jobSeconds);
         LaunchJournal journal = LaunchJournal.create(dir.resolve("launch"),

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pylon.plugin.StandardComponents;
 import io.pylon.launch.FakeTrain;
 import io.pylon.launch.Job;
 import io.pylon.launch.JobPlan;
@@ -40,7 +41,7 @@ class LocalExecutorTest {
             seeds.append(',').append(i);
         }
         overrides.add(seeds.toString());
-        List<Job> plan = JobPlan.expand(name, List.of(config.toString()), overrides, true);
+        List<Job> plan = JobPlan.expand(name, List.of(config.toString()), overrides, true, StandardComponents.withPlugins());
         return LaunchJournal.create(dir.resolve("launches").resolve(name),
                 new LaunchManifest(name, "local", Map.of(), program, 3, plan));
     }

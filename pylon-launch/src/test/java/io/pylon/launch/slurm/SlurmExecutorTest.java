@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pylon.plugin.StandardComponents;
 import io.pylon.PylonUserException;
 import io.pylon.launch.FakeTrain;
 import io.pylon.launch.Job;
@@ -61,7 +62,7 @@ class SlurmExecutorTest {
             seeds.append(',').append(i);
         }
         overrides.add(seeds.toString());
-        List<Job> plan = JobPlan.expand(name, List.of(config.toString()), overrides, true);
+        List<Job> plan = JobPlan.expand(name, List.of(config.toString()), overrides, true, StandardComponents.withPlugins());
         return LaunchJournal.create(dir.resolve("launches").resolve(name),
                 new LaunchManifest(name, "slurm", Map.of(), program, 3, plan));
     }

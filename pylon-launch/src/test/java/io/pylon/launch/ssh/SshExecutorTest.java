@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.pylon.plugin.StandardComponents;
 import io.pylon.PylonUserException;
 import io.pylon.config.ConfigException;
 import io.pylon.launch.FakeTrain;
@@ -71,7 +72,7 @@ class SshExecutorTest {
             seeds.append(',').append(i);
         }
         overrides.add(seeds.toString());
-        List<Job> plan = JobPlan.expand(name, List.of(config.toString()), overrides, true);
+        List<Job> plan = JobPlan.expand(name, List.of(config.toString()), overrides, true, StandardComponents.withPlugins());
         return LaunchJournal.create(dir.resolve("launches").resolve(name),
                 new LaunchManifest(name, "ssh", Map.of(), program, 3, plan));
     }
