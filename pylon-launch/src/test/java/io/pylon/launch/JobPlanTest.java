@@ -34,8 +34,8 @@ class JobPlanTest {
     @Test
     void withoutMultirunACommaIsPartOfTheValue() {
         Path config = FakeTrain.config(dir, dir.resolve("runs"));
-        List<Job> jobs = JobPlan.expand("s", List.of(config.toString()), List.of("+model.channels=[4,8]"), false, StandardComponents.withPlugins());
-        assertThat(jobs).singleElement().extracting(Job::overrides).asList().contains("+model.channels=[4,8]");
+        List<Job> jobs = JobPlan.expand("s", List.of(config.toString()), List.of("+model={name: mlp, hidden: [4,8]}"), false, StandardComponents.withPlugins());
+        assertThat(jobs).singleElement().extracting(Job::overrides).asList().contains("+model={name: mlp, hidden: [4,8]}");
     }
 
     @Test
