@@ -8,8 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import org.slf4j.LoggerFactory;
 
-/** Copies every log line of a run into its run directory's {@code train.log} while the run lasts. */
-final class RunLogging implements AutoCloseable {
+/** Copies every log line into a file while a run (or a launcher) lasts: a run's {@code train.log}, a launch's {@code launcher.log}. */
+public final class RunLogging implements AutoCloseable {
 
     private final FileAppender<ILoggingEvent> appender;
     private final ch.qos.logback.classic.Logger root;
@@ -19,7 +19,7 @@ final class RunLogging implements AutoCloseable {
         this.root = root;
     }
 
-    static RunLogging attach(Path logFile) {
+    public static RunLogging attach(Path logFile) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
