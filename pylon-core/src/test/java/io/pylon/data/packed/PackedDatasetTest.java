@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.pylon.config.Config;
 import io.pylon.data.DataException;
 import io.pylon.data.Dataset;
-import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;

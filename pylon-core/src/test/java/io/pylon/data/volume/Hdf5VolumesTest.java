@@ -19,7 +19,6 @@ import io.jhdf.api.WritableGroup;
 import io.pylon.config.YamlReader;
 import io.pylon.data.DataException;
 import io.pylon.data.Dataset;
-import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
