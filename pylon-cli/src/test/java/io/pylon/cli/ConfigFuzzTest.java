@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +35,9 @@ import io.pylon.registry.Components;
  * in the files themselves), typos in component names, values of the wrong type, out-of-range values and missing
  * required values. Each must fail in both {@code pylon config} and {@code pylon train} with exit 2 and one
  * {@code error:} line, no stack trace, the same line from both commands (so {@code train} failed in resolution,
- * before the engine, the data or the disk), and no run directory.
+ * before the engine, the data or the disk), and no run directory. About a minute on a loaded 2-core machine.
  */
+@Tag("slow")
 class ConfigFuzzTest {
 
     private static final long SEED = 20261202L;

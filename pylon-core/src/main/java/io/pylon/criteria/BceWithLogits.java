@@ -23,7 +23,7 @@ import io.pylon.config.InvalidValueException;
  *                  ({@code pos_weight: 3.0}, the same as {@code [3.0]}), or one per class, broadcast along dim 1 of (N, C, *spatial)
  *                  outputs (length checked against C at apply time)
  */
-public record BceWithLogits(@Default("[]") List<Double> posWeight) implements Criterion {
+record BceWithLogits(@Default("[]") List<Double> posWeight) implements Criterion {
 
     public BceWithLogits {
         posWeight = List.copyOf(posWeight);

@@ -29,9 +29,9 @@ import io.pylon.config.InvalidValueException;
  * @param includeBackground false drops class 0 (multiclass only)
  * @param batchDice         true: one Dice per class over the whole batch; false: per sample, then averaged
  */
-public record Dice(@Default("multiclass") LossMode mode, @Default("[]") List<Double> weight,
-                   @Default("1.0") double smooth, @Default("true") boolean includeBackground,
-                   @Default("false") boolean batchDice) implements Criterion {
+record Dice(@Default("multiclass") LossMode mode, @Default("[]") List<Double> weight,
+            @Default("1.0") double smooth, @Default("true") boolean includeBackground,
+            @Default("false") boolean batchDice) implements Criterion {
 
     public Dice {
         weight = List.copyOf(weight);

@@ -30,8 +30,8 @@ import io.pylon.config.InvalidValueException;
  * @param gamma       focusing exponent, &gt;= 0 (0 gives cross-entropy)
  * @param ignoreIndex multiclass targets equal to this are ignored
  */
-public record Focal(@Default("multiclass") LossMode mode, @Default("[]") List<Double> alpha,
-                    @Default("2.0") double gamma, @Default("-100") long ignoreIndex) implements Criterion {
+record Focal(@Default("multiclass") LossMode mode, @Default("[]") List<Double> alpha,
+             @Default("2.0") double gamma, @Default("-100") long ignoreIndex) implements Criterion {
 
     public Focal {
         alpha = List.copyOf(alpha);

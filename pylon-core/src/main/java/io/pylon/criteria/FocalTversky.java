@@ -23,9 +23,9 @@ import io.pylon.config.InvalidValueException;
  * @param smooth            &gt;= 0
  * @param includeBackground false drops class 0 (multiclass only)
  */
-public record FocalTversky(@Default("multiclass") LossMode mode, @Default("0.7") double alpha,
-                           @Default("0.3") double beta, @Default("0.75") double gamma,
-                           @Default("1.0") double smooth, @Default("true") boolean includeBackground)
+record FocalTversky(@Default("multiclass") LossMode mode, @Default("0.7") double alpha,
+                    @Default("0.3") double beta, @Default("0.75") double gamma,
+                    @Default("1.0") double smooth, @Default("true") boolean includeBackground)
         implements Criterion {
 
     static final double FLOOR = 1e-12;

@@ -7,7 +7,7 @@ import org.bytedeco.pytorch.global.torch;
  * Mean absolute error {@code mean |x - y|} of an output against a target of the same shape (cast to the
  * output's dtype); PyTorch's {@code F.l1_loss}. No parameters.
  */
-public record L1() implements Criterion {
+record L1() implements Criterion {
 
     @Override
     public Tensor apply(Tensor output, Tensor target) {

@@ -5,7 +5,7 @@ package io.pylon.criteria;
  * over dim 1 against class indices (N, *spatial). {@code binary}: logits through a sigmoid against {0, 1}
  * float targets of the same shape.
  */
-public enum LossMode {
+enum LossMode {
     MULTICLASS,
     BINARY
 }

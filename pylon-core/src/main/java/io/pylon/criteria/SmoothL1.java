@@ -15,7 +15,7 @@ import io.pylon.config.InvalidValueException;
  *
  * @param beta switch point between the quadratic and the linear part, finite and &gt; 0
  */
-public record SmoothL1(@Default("1.0") double beta) implements Criterion {
+record SmoothL1(@Default("1.0") double beta) implements Criterion {
 
     private static final long MEAN = 1;
 

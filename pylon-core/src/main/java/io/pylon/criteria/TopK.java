@@ -23,8 +23,8 @@ import io.pylon.config.InvalidValueException;
  * @param count       number of positions kept, &gt;= 1; exactly one of fraction and count is given
  * @param ignoreIndex targets equal to this are never selected
  */
-public record TopK(@Default("null") OptionalDouble fraction, @Default("null") OptionalInt count,
-                   @Default("-100") long ignoreIndex) implements Criterion {
+record TopK(@Default("null") OptionalDouble fraction, @Default("null") OptionalInt count,
+            @Default("-100") long ignoreIndex) implements Criterion {
 
     public TopK {
         InvalidValueException.require(fraction.isPresent() != count.isPresent(),

@@ -2,8 +2,6 @@ package io.pylon.criteria;
 
 import static io.pylon.criteria.LossSupport.scalar;
 
-import java.util.List;
-
 import org.bytedeco.pytorch.Tensor;
 
 import io.pylon.config.Default;
@@ -24,9 +22,9 @@ import io.pylon.config.InvalidValueException;
  * @param smooth            &gt;= 0
  * @param includeBackground false drops class 0 (multiclass only)
  */
-public record Tversky(@Default("multiclass") LossMode mode, @Default("0.5") double alpha,
-                      @Default("0.5") double beta, @Default("1.0") double smooth,
-                      @Default("true") boolean includeBackground) implements Criterion {
+record Tversky(@Default("multiclass") LossMode mode, @Default("0.5") double alpha,
+               @Default("0.5") double beta, @Default("1.0") double smooth,
+               @Default("true") boolean includeBackground) implements Criterion {
 
     public Tversky {
         validate(mode, alpha, beta, smooth, includeBackground);

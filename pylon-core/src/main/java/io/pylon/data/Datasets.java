@@ -67,7 +67,8 @@ public final class Datasets {
                     + Suggestions.didYouMean(name, known) + " (known: " + String.join(", ", known) + ")");
         }
         if (config.train().entries().isEmpty()) {
-            throw new ConfigException(config.train().origin(), "data.train", "format '" + name
+            // an absent section has no line of its own: point at the name that asked for it
+            throw new ConfigException(nameOrigin, "data.train", "format '" + name
                     + "' needs a data.train section saying where the training files are");
         }
         Map<String, Bound<Void, Dataset>> splits = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ import io.pylon.nn.Norm;
  * {@code |k| (in*out + 2*out*out) + 6*out}, the embedding {@code 25*C*c_0 + 2*c_0}, {@code up_i}
  * {@code |p_{i+1}| c_{i+1} c_i + c_i} and the output {@code 25*c_0*K + K}.
  */
-public final class RSUNet extends Module implements Model {
+final class RSUNet extends Module implements Model {
 
     /** The residual module {@code R}: three convolutions, the last two bridged by the residual. */
     private record Residual(Layer conv1, Optional<Layer> norm1, Layer conv2, Optional<Layer> norm2, Layer conv3,

@@ -19,7 +19,7 @@ import io.pylon.nn.Norm;
  * @param groups groups of group norm, >= 1, must divide every level's channels
  * @param activation relu, leaky_relu or gelu
  */
-public record RSUNetParams(
+record RSUNetParams(
         @Default("[28, 36, 48, 64, 80]") List<Integer> channels,
         @Default("[false, false, false, true, true]") List<Boolean> isotropy,
         @Default("batch") Norm norm,

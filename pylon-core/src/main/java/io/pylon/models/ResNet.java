@@ -30,7 +30,7 @@ import io.pylon.data.DataSpec;
  * {@code 9*in*out + 9*out*out + 4*out}, plus {@code in*out + 2*out} with a projection; classifier
  * {@code 8w*K + K}.
  */
-public final class ResNet extends Module implements Model {
+final class ResNet extends Module implements Model {
 
     /** A basic block; the Java wrappers are kept so the registered modules stay reachable. */
     private record Block(Conv2dImpl conv1, BatchNorm2dImpl bn1, Conv2dImpl conv2, BatchNorm2dImpl bn2,

@@ -11,7 +11,7 @@ import io.pylon.config.InvalidValueException;
  *     convolution and 3x3 stride-2 max-pool: a quarter of the resolution before the first stage)
  * @param width channels of the first stage, >= 1; stage {@code s} (0..3) has {@code width * 2^s}
  */
-public record ResNetParams(
+record ResNetParams(
         @Default("18") int depth,
         @Default("cifar") Stem stem,
         @Default("64") int width) {

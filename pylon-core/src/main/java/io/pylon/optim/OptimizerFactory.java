@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Builds one kind of optimizer over already-split parameter groups. */
 @FunctionalInterface
-public interface OptimizerFactory {
+interface OptimizerFactory {
 
     Optimizer create(OptimConfig config, List<GroupSpec> groups);
 }

@@ -17,7 +17,7 @@ import io.pylon.registry.ComponentRegistrar;
  * Loads the {@link PylonPlugin}s a class loader declares into a registrar. Called by
  * {@link StandardComponents} at the application's edge; nothing below it loads plugins.
  */
-public final class Plugins {
+final class Plugins {
 
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
     private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");

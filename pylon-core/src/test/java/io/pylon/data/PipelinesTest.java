@@ -14,15 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pylon.config.Binder;
 import io.pylon.config.Config;
 import io.pylon.config.ConfigException;
+import io.pylon.config.Origin;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
-import io.pylon.config.Origin;
-import io.pylon.plugin.StandardComponents;
-import io.pylon.registry.ComponentBinder;
-import io.pylon.registry.Components;
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
 import io.pylon.engine.Tensors;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 
 class PipelinesTest {
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import io.pylon.config.Config;
 import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
-import io.pylon.registry.UnknownNameException;
 import io.pylon.testing.TestComponents;
 
 /** The {@code metrics:} section: names or maps with parameters, errors with file and line; key directions. */

@@ -6,12 +6,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.pylon.testing.TestComponents;
 import io.pylon.config.Binder;
 import io.pylon.config.YamlReader;
 import io.pylon.data.DataSpec;
 import io.pylon.nn.Activation;
 import io.pylon.nn.Norm;
+import io.pylon.testing.TestComponents;
 
 /**
  * The UNet, RSUNet and ResNet params bind from YAML (defaults, snake_case keys, enum and list values), and the

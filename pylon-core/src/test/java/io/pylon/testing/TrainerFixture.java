@@ -12,7 +12,6 @@ import io.pylon.engine.Device;
 import io.pylon.engine.Engine;
 import io.pylon.engine.EngineOptions;
 import io.pylon.engine.Seeds;
-import io.pylon.metrics.Metrics;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;

@@ -32,7 +32,6 @@ import io.pylon.engine.Device;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Seeds;
 import io.pylon.engine.Tensors;
-import io.pylon.metrics.Metrics;
 import io.pylon.models.MultiOutputModel;
 import io.pylon.nn.ModuleTensors;
 import io.pylon.optim.OptimConfig;

@@ -13,10 +13,10 @@ import picocli.CommandLine.Parameters;
 
 import io.pylon.PylonUserException;
 import io.pylon.config.Config;
-import io.pylon.plugin.StandardComponents;
 import io.pylon.data.Dataset;
 import io.pylon.data.packed.PackedHeader;
 import io.pylon.data.packed.Packing;
+import io.pylon.plugin.StandardComponents;
 
 /**
  * {@code pylon data pack}: writes a dataset split into a {@code .pylonpack} file, which the {@code packed}

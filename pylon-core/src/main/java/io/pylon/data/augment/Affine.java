@@ -29,10 +29,10 @@ import io.pylon.data.transform.Transform;
  * @param paddingValue input value outside the source
  * @param targetPaddingValue dense-target value outside the source
  */
-public record Affine(@Default("1.0") double p, @Default("[0, 0]") List<Double> rotate,
-                     @Default("[1, 1]") List<Double> scale, @Default("[0, 0]") List<Double> shear,
-                     @Default("[0, 0]") List<Double> translate, @Default("linear") Interpolation mode,
-                     @Default("0") double paddingValue, @Default("0") double targetPaddingValue)
+record Affine(@Default("1.0") double p, @Default("[0, 0]") List<Double> rotate,
+              @Default("[1, 1]") List<Double> scale, @Default("[0, 0]") List<Double> shear,
+              @Default("[0, 0]") List<Double> translate, @Default("linear") Interpolation mode,
+              @Default("0") double paddingValue, @Default("0") double targetPaddingValue)
         implements Transform {
 
     static final String NAME = "affine";

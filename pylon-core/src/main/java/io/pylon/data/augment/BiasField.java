@@ -24,8 +24,8 @@ import io.pylon.data.transform.Transform;
  * @param coefficients [min, max] range of the coefficients, finite
  * @param p probability of applying, in [0, 1]
  */
-public record BiasField(@Default("3") int degree, @Default("[0.0, 0.1]") List<Double> coefficients,
-                        @Default("1.0") double p) implements Transform {
+record BiasField(@Default("3") int degree, @Default("[0.0, 0.1]") List<Double> coefficients,
+                 @Default("1.0") double p) implements Transform {
 
     public BiasField {
         InvalidValueException.require(degree >= 0 && degree <= 10, "degree", "must be in [0, 10], got %d", degree);

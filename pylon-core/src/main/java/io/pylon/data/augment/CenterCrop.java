@@ -18,8 +18,8 @@ import io.pylon.data.transform.Transform;
  * @param paddingValue input value in padding
  * @param targetPaddingValue dense-target value in padding
  */
-public record CenterCrop(List<Integer> size, @Default("false") boolean padIfNeeded,
-                         @Default("0") double paddingValue, @Default("0") double targetPaddingValue)
+record CenterCrop(List<Integer> size, @Default("false") boolean padIfNeeded,
+                  @Default("0") double paddingValue, @Default("0") double targetPaddingValue)
         implements Transform {
 
     static final String NAME = "center_crop";

@@ -27,8 +27,8 @@ import io.pylon.data.transform.Transform;
  * @param clipLimit clip limit as a fraction of a tile's pixels, in [0, 1]; 0 = no clipping
  * @param bins histogram bins, 2 to 65536
  */
-public record Clahe(@Default("[8, 8]") List<Integer> tiles, @Default("0.01") double clipLimit,
-                    @Default("256") int bins) implements Transform {
+record Clahe(@Default("[8, 8]") List<Integer> tiles, @Default("0.01") double clipLimit,
+             @Default("256") int bins) implements Transform {
 
     public Clahe {
         tiles = List.copyOf(tiles);

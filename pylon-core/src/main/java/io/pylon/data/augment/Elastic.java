@@ -24,9 +24,9 @@ import io.pylon.data.transform.Transform;
  * @param paddingValue input value outside the source
  * @param targetPaddingValue dense-target value outside the source
  */
-public record Elastic(@Default("1.0") double p, @Default("[16]") List<Integer> spacing,
-                      @Default("[1, 4]") List<Double> magnitude, @Default("linear") Interpolation mode,
-                      @Default("0") double paddingValue, @Default("0") double targetPaddingValue)
+record Elastic(@Default("1.0") double p, @Default("[16]") List<Integer> spacing,
+               @Default("[1, 4]") List<Double> magnitude, @Default("linear") Interpolation mode,
+               @Default("0") double paddingValue, @Default("0") double targetPaddingValue)
         implements Transform {
 
     static final String NAME = "elastic";

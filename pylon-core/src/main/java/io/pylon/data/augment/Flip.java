@@ -15,7 +15,7 @@ import io.pylon.data.transform.Transform;
  * @param axes spatial axes (0-based among the spatial dimensions, channels excluded); empty = all of them
  * @param p probability of flipping each axis, in [0, 1]
  */
-public record Flip(@Default("[]") List<Integer> axes, @Default("0.5") double p) implements Transform {
+record Flip(@Default("[]") List<Integer> axes, @Default("0.5") double p) implements Transform {
 
     static final String NAME = "flip";
 

@@ -22,8 +22,8 @@ import io.pylon.data.transform.Transform;
  * @param retainStats restore each channel's mean and standard deviation afterwards
  * @param p probability of applying, in [0, 1]
  */
-public record Gamma(@Default("[0.7, 1.5]") List<Double> gamma, @Default("false") boolean retainStats,
-                    @Default("1.0") double p) implements Transform {
+record Gamma(@Default("[0.7, 1.5]") List<Double> gamma, @Default("false") boolean retainStats,
+             @Default("1.0") double p) implements Transform {
 
     public Gamma {
         gamma = IntensityMath.requireValueOrRange(gamma, "gamma", 0);

@@ -24,8 +24,8 @@ import io.pylon.data.transform.Transform;
  * @param truncate kernel radius in sigmas, &gt; 0
  * @param p probability of applying, in [0, 1]
  */
-public record GaussianBlur(@Default("[1.0]") List<Double> sigma, @Default("[]") List<Double> sigmaMax,
-                           @Default("4.0") double truncate, @Default("1.0") double p) implements Transform {
+record GaussianBlur(@Default("[1.0]") List<Double> sigma, @Default("[]") List<Double> sigmaMax,
+                    @Default("4.0") double truncate, @Default("1.0") double p) implements Transform {
 
     public GaussianBlur {
         sigma = List.copyOf(sigma);

@@ -16,8 +16,8 @@ import io.pylon.data.transform.Transform;
  * @param std one standard deviation [s] or a [min, max] range, all &gt;= 0
  * @param p probability of applying, in [0, 1]
  */
-public record GaussianNoise(@Default("0.0") double mean, @Default("[0.1]") List<Double> std,
-                            @Default("1.0") double p) implements Transform {
+record GaussianNoise(@Default("0.0") double mean, @Default("[0.1]") List<Double> std,
+                     @Default("1.0") double p) implements Transform {
 
     public GaussianNoise {
         IntensityMath.requireFinite(mean, "mean");

@@ -30,9 +30,9 @@ import io.pylon.data.transform.Transform;
  * @param magnitude output the magnitude (true) or the real part (false) of the inverse transform
  * @param p probability of applying, in [0, 1]
  */
-public record MotionGhosting(@Default("[4, 10]") List<Integer> numGhosts, @Default("[0, 1, 2]") List<Integer> axes,
-                             @Default("[0.0, 0.5]") List<Double> intensity, @Default("true") boolean magnitude,
-                             @Default("1.0") double p) implements Transform {
+record MotionGhosting(@Default("[4, 10]") List<Integer> numGhosts, @Default("[0, 1, 2]") List<Integer> axes,
+                      @Default("[0.0, 0.5]") List<Double> intensity, @Default("true") boolean magnitude,
+                      @Default("1.0") double p) implements Transform {
 
     public MotionGhosting {
         numGhosts = List.copyOf(numGhosts);

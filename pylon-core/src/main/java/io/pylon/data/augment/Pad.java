@@ -22,9 +22,9 @@ import io.pylon.data.transform.Transform;
  * @param paddingValue input value of constant padding
  * @param targetPaddingValue dense-target value of constant padding
  */
-public record Pad(@Default("[]") List<Integer> size, @Default("[]") List<Integer> amounts,
-                  @Default("constant") PadMode mode, @Default("0") double paddingValue,
-                  @Default("0") double targetPaddingValue) implements Transform {
+record Pad(@Default("[]") List<Integer> size, @Default("[]") List<Integer> amounts,
+           @Default("constant") PadMode mode, @Default("0") double paddingValue,
+           @Default("0") double targetPaddingValue) implements Transform {
 
     static final String NAME = "pad";
 

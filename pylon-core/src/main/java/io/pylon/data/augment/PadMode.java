@@ -4,7 +4,7 @@ package io.pylon.data.augment;
  * What lies outside a grid when a window reaches past its border, for source index {@code i} of an axis of
  * length {@code n} (numpy's {@code np.pad} modes of the same names).
  */
-public enum PadMode {
+enum PadMode {
     /** A constant: the transform's {@code padding_value} for the input, {@code target_padding_value} for a dense target. */
     CONSTANT,
     /** The nearest border value: {@code clamp(i, 0, n - 1)}. */

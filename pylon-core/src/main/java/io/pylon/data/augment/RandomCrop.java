@@ -31,10 +31,10 @@ import io.pylon.data.transform.Transform;
  * @param maxAttempts draws of rejection sampling, >= 1
  * @param background the target value that is not foreground
  */
-public record RandomCrop(List<Integer> size, @Default("0") int padding, @Default("false") boolean padIfNeeded,
-                         @Default("0") double paddingValue, @Default("0") double targetPaddingValue,
-                         @Default("0") double minForegroundRatio, @Default("10") int maxAttempts,
-                         @Default("0") double background) implements Transform {
+record RandomCrop(List<Integer> size, @Default("0") int padding, @Default("false") boolean padIfNeeded,
+                  @Default("0") double paddingValue, @Default("0") double targetPaddingValue,
+                  @Default("0") double minForegroundRatio, @Default("10") int maxAttempts,
+                  @Default("0") double background) implements Transform {
 
     static final String NAME = "random_crop";
 

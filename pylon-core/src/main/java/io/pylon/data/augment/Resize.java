@@ -18,7 +18,7 @@ import io.pylon.data.transform.Transform;
  * @param size output extents, one per spatial axis, each >= 1
  * @param mode {@code linear} (output float32) or {@code nearest} for the input
  */
-public record Resize(List<Integer> size, @Default("linear") Interpolation mode) implements Transform {
+record Resize(List<Integer> size, @Default("linear") Interpolation mode) implements Transform {
 
     static final String NAME = "resize";
 

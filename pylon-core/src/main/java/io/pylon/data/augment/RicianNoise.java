@@ -19,7 +19,7 @@ import io.pylon.data.transform.Transform;
  * @param std one standard deviation [s] or a [min, max] range, all &gt;= 0
  * @param p probability of applying, in [0, 1]
  */
-public record RicianNoise(@Default("[0.1]") List<Double> std, @Default("1.0") double p) implements Transform {
+record RicianNoise(@Default("[0.1]") List<Double> std, @Default("1.0") double p) implements Transform {
 
     public RicianNoise {
         std = IntensityMath.requireValueOrRange(std, "std", 0);

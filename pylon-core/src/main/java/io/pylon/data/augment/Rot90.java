@@ -20,7 +20,7 @@ import io.pylon.data.transform.Transform;
  * @param p probability of rotating, in [0, 1]
  * @param k fixed number of quarter turns, 1 to 3; absent = drawn
  */
-public record Rot90(@Default("[]") List<Integer> plane, @Default("0.5") double p, OptionalInt k) implements Transform {
+record Rot90(@Default("[]") List<Integer> plane, @Default("0.5") double p, OptionalInt k) implements Transform {
 
     static final String NAME = "rot90";
 

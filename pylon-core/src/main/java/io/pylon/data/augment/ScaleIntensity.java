@@ -14,7 +14,7 @@ import io.pylon.data.transform.Transform;
  * @param factor [min, max] range of the factor, finite
  * @param p probability of applying, in [0, 1]
  */
-public record ScaleIntensity(@Default("[0.9, 1.1]") List<Double> factor, @Default("1.0") double p)
+record ScaleIntensity(@Default("[0.9, 1.1]") List<Double> factor, @Default("1.0") double p)
         implements Transform {
 
     public ScaleIntensity {

@@ -14,7 +14,7 @@ import io.pylon.data.transform.Transform;
  * @param offset [min, max] range of the offset, finite
  * @param p probability of applying, in [0, 1]
  */
-public record ShiftIntensity(@Default("[-0.1, 0.1]") List<Double> offset, @Default("1.0") double p)
+record ShiftIntensity(@Default("[-0.1, 0.1]") List<Double> offset, @Default("1.0") double p)
         implements Transform {
 
     public ShiftIntensity {

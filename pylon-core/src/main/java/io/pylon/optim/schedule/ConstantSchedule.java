@@ -1,7 +1,7 @@
 package io.pylon.optim.schedule;
 
 /** {@code factor(t) = 1}. */
-public record ConstantSchedule() implements LrSchedule {
+record ConstantSchedule() implements LrSchedule {
 
     @Override
     public double factor(long t) {

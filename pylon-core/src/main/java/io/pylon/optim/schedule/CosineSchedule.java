@@ -11,7 +11,7 @@ package io.pylon.optim.schedule;
  * @param tMax steps (or epochs) from the peak to the floor, >= 1
  * @param minFactor the floor r as a fraction of the base rate, in [0, 1]
  */
-public record CosineSchedule(long tMax, double minFactor) implements LrSchedule {
+record CosineSchedule(long tMax, double minFactor) implements LrSchedule {
 
     public CosineSchedule {
         if (tMax < 1) {

@@ -8,7 +8,7 @@ import io.pylon.config.InvalidValueException;
  *
  * @param gamma decay per step (or epoch)
  */
-public record ExponentialSchedule(@Default("0.1") double gamma) implements LrSchedule {
+record ExponentialSchedule(@Default("0.1") double gamma) implements LrSchedule {
 
     public ExponentialSchedule {
         InvalidValueException.require(gamma > 0 && gamma <= 1, "gamma", "must be in (0, 1], got %s", gamma);

@@ -11,7 +11,7 @@ import io.pylon.config.InvalidValueException;
  * @param milestones strictly increasing times at which the rate is multiplied by gamma
  * @param gamma decay per milestone
  */
-public record MultiStepSchedule(List<Long> milestones, @Default("0.1") double gamma) implements LrSchedule {
+record MultiStepSchedule(List<Long> milestones, @Default("0.1") double gamma) implements LrSchedule {
 
     public MultiStepSchedule {
         milestones = List.copyOf(milestones);

@@ -7,7 +7,7 @@ package io.pylon.optim.schedule;
  * @param total steps (or epochs) until the rate reaches 0, >= 1
  * @param power exponent, > 0 (1 is linear decay)
  */
-public record PolynomialSchedule(long total, double power) implements LrSchedule {
+record PolynomialSchedule(long total, double power) implements LrSchedule {
 
     public PolynomialSchedule {
         if (total < 1) {

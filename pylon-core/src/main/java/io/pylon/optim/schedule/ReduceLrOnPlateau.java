@@ -19,7 +19,7 @@ import io.pylon.metrics.Direction;
  *
  * The direction comes from the monitored metric, so there is no {@code mode} to get wrong. A reduction smaller than 1e-8 in learning-rate units is skipped, as in PyTorch.
  */
-public final class ReduceLrOnPlateau {
+final class ReduceLrOnPlateau {
 
     /** Prefix of this state's keys inside {@link Scheduler#state()}. */
     static final String PREFIX = "plateau.";

@@ -9,7 +9,7 @@ import io.pylon.config.InvalidValueException;
  * @param stepSize period of the decay, >= 1
  * @param gamma decay per period, in (0, 1]
  */
-public record StepDecaySchedule(@Default("1") long stepSize, @Default("0.1") double gamma) implements LrSchedule {
+record StepDecaySchedule(@Default("1") long stepSize, @Default("0.1") double gamma) implements LrSchedule {
 
     public StepDecaySchedule {
         InvalidValueException.require(stepSize >= 1, "step_size", "must be >= 1, got %s", stepSize);

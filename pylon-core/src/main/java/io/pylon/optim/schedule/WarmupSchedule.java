@@ -12,7 +12,7 @@ package io.pylon.optim.schedule;
  * @param warmup W, the number of warmup steps, >= 1
  * @param startFactor s, the factor at t = 0, in [0, 1]
  */
-public record WarmupSchedule(LrSchedule inner, long warmup, double startFactor) implements LrSchedule {
+record WarmupSchedule(LrSchedule inner, long warmup, double startFactor) implements LrSchedule {
 
     public WarmupSchedule {
         if (warmup < 1) {

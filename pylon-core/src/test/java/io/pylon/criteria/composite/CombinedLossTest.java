@@ -14,11 +14,11 @@ import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pylon.engine.Engine;
+import io.pylon.engine.Tensors;
 import io.pylon.optim.schedule.Interval;
 import io.pylon.optim.schedule.LinearRamp;
 import io.pylon.optim.schedule.PiecewiseSchedule;
-import io.pylon.engine.Engine;
-import io.pylon.engine.Tensors;
 
 class CombinedLossTest {
 

@@ -11,20 +11,17 @@ import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.pylon.config.Binder;
 import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
-import io.pylon.config.MapNode;
-import io.pylon.config.ScalarNode;
 import io.pylon.config.YamlReader;
 import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.CrossEntropy;
+import io.pylon.engine.Engine;
+import io.pylon.engine.Tensors;
 import io.pylon.optim.schedule.Schedules;
 import io.pylon.registry.ComponentBinder;
 import io.pylon.registry.Components;
-import io.pylon.engine.Engine;
-import io.pylon.engine.Tensors;
 
 class CompositeCriteriaTest {
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pylon.config.YamlReader;
 import io.pylon.data.DataException;
 import io.pylon.data.Dataset;
-import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.format.CsvParams.TargetKind;

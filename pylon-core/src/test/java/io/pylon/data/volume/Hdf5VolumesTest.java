@@ -20,7 +20,6 @@ import io.jhdf.api.dataset.ContiguousDataset;
 import io.pylon.config.YamlReader;
 import io.pylon.data.DataException;
 import io.pylon.data.Dataset;
-import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;

@@ -26,9 +26,9 @@ import io.pylon.models.MlpParams;
 import io.pylon.nn.ModuleTensors;
 import io.pylon.optim.ParamGroup;
 import io.pylon.testing.FakeFashionMnist;
+import io.pylon.testing.TestComponents;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainingRun;
-import io.pylon.testing.TestComponents;
 
 /** The {@code model.weights}/{@code model.freeze} keys through {@link TrainingRun}, the way the CLI runs them. */
 class FineTuningConfigTest {

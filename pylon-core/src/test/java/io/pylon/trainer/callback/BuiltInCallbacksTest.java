@@ -20,12 +20,12 @@ import io.pylon.criteria.CrossEntropy;
 import io.pylon.nn.ModuleTensors;
 import io.pylon.optim.OptimConfig;
 import io.pylon.run.MetricsLog;
+import io.pylon.testing.TestComponents;
 import io.pylon.testing.TrainerFixture;
 import io.pylon.trainer.FitResult;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainerConfig;
-import io.pylon.testing.TestComponents;
 
 class BuiltInCallbacksTest {
 

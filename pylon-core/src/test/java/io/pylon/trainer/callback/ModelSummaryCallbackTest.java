@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.pylon.config.Config;
 import io.pylon.nn.ModuleTensors;
+import io.pylon.testing.TestComponents;
 import io.pylon.testing.TrainerFixture;
 import io.pylon.trainer.Trainer;
-import io.pylon.testing.TestComponents;
 
 class ModelSummaryCallbackTest {
 
