@@ -34,7 +34,7 @@ import io.pylon.nn.Layers;
  * {@code 1/2^l}), the order {@code DeepSupervisionLoss} expects. The input channels come from
  * {@code DataSpec.inputShape[0]}; every spatial side must be divisible by {@code 2^L}.
  */
-class UNet extends Module implements Model {
+public class UNet extends Module implements Model {
 
     /** One decoder level: the up-sampling layer, its block and its optional deep-supervision head. */
     private record Decoder(Layer up, ConvBlock block, Layer head) {

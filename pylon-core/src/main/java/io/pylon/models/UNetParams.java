@@ -23,7 +23,7 @@ import io.pylon.nn.Norm;
  * @param deepSupervision a 1x1-convolution head at every decoder level; the model then returns outputs
  *     {@code scale0} (full resolution) .. {@code scale<depth-1>}
  */
-record UNetParams(
+public record UNetParams(
         @Default("4") int depth,
         @Default("32") int width,
         @Default("batch") Norm norm,

@@ -1,5 +1,8 @@
 package io.pylon.plugin;
 
+import java.util.function.Consumer;
+
+
 import io.pylon.criteria.Criteria;
 import io.pylon.criteria.composite.CompositeCriteria;
 import io.pylon.data.DatasetFormats;
@@ -42,8 +45,20 @@ public final class StandardComponents {
 
     /** The built-ins plus the plugins of the current thread's context class loader. */
     public static Components withPlugins() {
+        return withPlugins(registrar -> { });
+    }
+
+    /**
+     * The built-ins, then {@code moreBuiltIns} (an application module's own kinds, such as tune's samplers), then
+     * the plugins of the current thread's context class loader, which may add to any of them.
+     */
+    public static Components withPlugins(Consumer<ComponentRegistrar> moreBuiltIns) {
+        Components.Builder builder = Components.builder();
+        registerBuiltIns(builder);
+        moreBuiltIns.accept(builder);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return build(context != null ? context : StandardComponents.class.getClassLoader());
+        Plugins.load(context != null ? context : StandardComponents.class.getClassLoader(), builder);
+        return builder.build();
     }
 
     /** Registers every built-in component. */

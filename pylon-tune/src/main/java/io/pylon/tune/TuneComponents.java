@@ -1,6 +1,5 @@
 package io.pylon.tune;
 
-import io.pylon.plugin.Plugins;
 import io.pylon.plugin.StandardComponents;
 import io.pylon.registry.Components;
 import io.pylon.tune.pruner.Pruners;
@@ -16,12 +15,9 @@ public final class TuneComponents {
     }
 
     public static Components withPlugins() {
-        Components.Builder builder = Components.builder();
-        StandardComponents.registerBuiltIns(builder);
-        Samplers.registerBuiltIns(builder);
-        Pruners.registerBuiltIns(builder);
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        Plugins.load(context != null ? context : TuneComponents.class.getClassLoader(), builder);
-        return builder.build();
+        return StandardComponents.withPlugins(builder -> {
+            Samplers.registerBuiltIns(builder);
+            Pruners.registerBuiltIns(builder);
+        });
     }
 }
