@@ -16,10 +16,13 @@ final class Evaluation {
 
     private final TrainingComponents parts;
     private final DeviceTransfer transfer;
+    private final ShapeCheck shapeCheck;
 
-    Evaluation(TrainingComponents parts) {
+    /** {@code shapeCheck} is shared by every evaluation of a trainer, so only its first batch is checked. */
+    Evaluation(TrainingComponents parts, ShapeCheck shapeCheck) {
         this.parts = parts;
         this.transfer = new DeviceTransfer(parts.device());
+        this.shapeCheck = shapeCheck;
     }
 
     EvalResult run(DataLoader loader, String split, LoopState at) {
@@ -33,7 +36,7 @@ final class Evaluation {
                     Batch batch = batches.next();
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
-                    ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                    ModelStep forward = shapeCheck.run(input, target);
                     Tensor output = forward.output();
                     double loss = forward.loss().item_double();
                     metrics.update(output, target, batch.indices(), loss, batch.size());

@@ -21,6 +21,7 @@ final class TrainEpoch {
     private final TrainingComponents parts;
     private final Trainer trainer;
     private final DeviceTransfer transfer;
+    private final ShapeCheck shapeCheck;
     private long waitNanos;
     private long runNanos;
 
@@ -28,6 +29,7 @@ final class TrainEpoch {
         this.parts = parts;
         this.trainer = trainer;
         this.transfer = new DeviceTransfer(parts.device());
+        this.shapeCheck = new ShapeCheck(parts);
     }
 
     /** Runs the rest of {@code epoch}; returns false if training must stop before the epoch's end. */
@@ -67,7 +69,7 @@ final class TrainEpoch {
                 Batch batch = batches.next();
                 Tensor input = transfer.apply(batch.inputs());
                 Tensor target = transfer.apply(batch.targets());
-                ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                ModelStep forward = shapeCheck.run(input, target);
                 Tensor output = forward.output();
                 Tensor loss = forward.loss();
                 double lossValue = loss.item_double();

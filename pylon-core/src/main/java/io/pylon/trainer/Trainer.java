@@ -34,6 +34,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     private final RunningMetrics trainMetrics;
     private final MetricsLog metricsLog;
     private final TrainEpoch epochLoop;
+    private final ShapeCheck evalShapeCheck;
     private LoopState position = LoopState.START;
     private String stopReason;
 
@@ -43,6 +44,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
         this.trainMetrics = new RunningMetrics(parts.metrics().get());
         this.metricsLog = metricsLog;
         this.epochLoop = new TrainEpoch(parts, this);
+        this.evalShapeCheck = new ShapeCheck(parts);
     }
 
     /** Trains from the current position until max_epochs / max_steps or a stop request. */
@@ -104,7 +106,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     private EvalResult runValidation() {
-        return new Evaluation(parts).run(parts.data().val(), "val", position);
+        return new Evaluation(parts, evalShapeCheck).run(parts.data().val(), "val", position);
     }
 
     public EvalResult validate() {
@@ -114,7 +116,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     public EvalResult test() {
-        EvalResult result = new Evaluation(parts).run(parts.data().test(), "test", position);
+        EvalResult result = new Evaluation(parts, evalShapeCheck).run(parts.data().test(), "test", position);
         callbacks.onValidationEnd(this, result);
         return result;
     }

@@ -123,7 +123,8 @@ public final class TrainingRun {
         ScheduleConfig scheduleConfig = Binder.bind(run.schedule().without("monitor"), "schedule", ScheduleConfig.class);
         Scheduler scheduler = Scheduler.create(scheduleConfig, optimizer, totalSteps, stepsPerEpoch);
         return new TrainingComponents(model, criterion, () -> Metrics.create(metricsSection), optimizer, scheduler,
-                scheduleMonitor, data, device, trainerConfig, Callbacks.create(run.callbacks()), dir, resolvedYaml);
+                scheduleMonitor, data, device, trainerConfig, Callbacks.create(run.callbacks()), dir, resolvedYaml, modelName,
+                criterionName);
     }
 
     private static String componentName(MapNode section, String key) {

@@ -21,6 +21,7 @@ import io.pylon.PylonUserException;
 import io.pylon.data.DataSpec;
 import io.pylon.engine.Tensors;
 import io.pylon.models.Model;
+import io.pylon.models.OutputLayout;
 import io.pylon.nn.ModuleTensors;
 
 /**
@@ -132,6 +133,12 @@ public final class Gpt extends Module implements Model {
 
     public int vocabulary() {
         return vocabulary;
+    }
+
+    /** Logits are {@code (N, T, V)}: the vocabulary is the last dimension. */
+    @Override
+    public OutputLayout outputLayout() {
+        return OutputLayout.CLASSES_LAST;
     }
 
     /** {@code ids (N, T)} int64, {@code T <= block_size} -> logits {@code (N, T, V)}. */
