@@ -4,6 +4,7 @@ import java.util.Iterator;
 
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.data.Batch;
@@ -24,6 +25,8 @@ final class TrainEpoch {
     private final ShapeCheck shapeCheck;
     private long waitNanos;
     private long runNanos;
+    private long epochTokens;
+    private long validationNanos;
 
     TrainEpoch(TrainingComponents parts, Trainer trainer) {
         this.parts = parts;
@@ -41,6 +44,8 @@ final class TrainEpoch {
         LoopState start = trainer.position();
         long started = System.nanoTime();
         waitNanos = 0;
+        epochTokens = 0;
+        validationNanos = 0;
         try {
             return run(epoch, config, optimizer, accumulate, lossScale, start);
         } finally {
@@ -56,6 +61,15 @@ final class TrainEpoch {
         return runNanos == 0 ? 0 : 100.0 * waitNanos / runNanos;
     }
 
+    /**
+     * Token ids per second of the last {@link #run} (inputs of dtype int64, i.e. a sequence model's), over its
+     * wall time with data waits but without mid-epoch validations; 0 for other models.
+     */
+    double tokensPerSecond() {
+        long trainingNanos = runNanos - validationNanos;
+        return trainingNanos <= 0 ? 0 : epochTokens / (trainingNanos / 1e9);
+    }
+
     private boolean run(int epoch, TrainerConfig config, Optimizer optimizer, int accumulate, Scalar lossScale,
             LoopState start) {
         Iterator<Batch> batches = timed(parts.data().train().epoch(epoch, start.batchInEpoch()));
@@ -64,11 +78,15 @@ final class TrainEpoch {
         double stepLoss = 0;
         int microBatches = 0;
         int stepSamples = 0;
+        long stepTokens = 0;
         while (batches.hasNext()) {
             try (StepScope scope = new StepScope()) {
                 Batch batch = batches.next();
                 Tensor input = transfer.apply(batch.inputs());
                 Tensor target = transfer.apply(batch.targets());
+                if (input.scalar_type().value == ScalarType.Long.value) {
+                    stepTokens += input.numel();
+                }
                 ModelStep forward = shapeCheck.run(input, target);
                 Tensor output = forward.output();
                 Tensor loss = forward.loss();
@@ -90,14 +108,19 @@ final class TrainEpoch {
                     }
                     trainer.advance(new LoopState(epoch, batchInEpoch, globalStep));
                     trainer.callbackList().onTrainBatchEnd(trainer,
-                            new StepResult(globalStep, epoch, batchInEpoch, stepLoss / microBatches, stepSamples, gradNorm));
+                            new StepResult(globalStep, epoch, batchInEpoch, stepLoss / microBatches, stepSamples, gradNorm,
+                                    stepTokens));
+                    epochTokens += stepTokens;
                     if (config.valEveryNSteps() > 0 && globalStep % config.valEveryNSteps() == 0) {
+                        long validationStart = System.nanoTime();
                         trainer.validateAndNotify();
                         parts.model().module().train(true);
+                        validationNanos += System.nanoTime() - validationStart;
                     }
                     stepLoss = 0;
                     microBatches = 0;
                     stepSamples = 0;
+                    stepTokens = 0;
                     if (trainer.stopRequested() || trainer.stepLimitReached()) {
                         return !batches.hasNext() && !trainer.stopRequested();
                     }

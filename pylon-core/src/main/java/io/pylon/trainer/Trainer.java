@@ -37,6 +37,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     private final ShapeCheck evalShapeCheck;
     private LoopState position = LoopState.START;
     private String stopReason;
+    private long lastValidationStep = -1;
 
     public Trainer(TrainingComponents parts, MetricsLog metricsLog) {
         this.parts = parts;
@@ -70,8 +71,12 @@ public final class Trainer implements TrainerView, AutoCloseable {
                 finishEpoch(epoch);
             }
             if (stepLimitReached() && position.batchInEpoch() > 0) {
-                // max_steps ended the epoch early: evaluate what was trained, keep the mid-epoch position
-                callbacks.onValidationEnd(this, runValidation());
+                // max_steps ended the epoch early: evaluate what was trained (unless val_every_n_steps just did),
+                // then end the partial epoch as a whole one (train summary, last checkpoint) at the mid-epoch position
+                if (lastValidationStep != position.globalStep()) {
+                    callbacks.onValidationEnd(this, runValidation());
+                }
+                callbacks.onEpochEnd(this, trainSummary());
             }
             callbacks.onFitEnd(this);
         } catch (RuntimeException | Error e) {
@@ -85,10 +90,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     private void finishEpoch(int epoch) {
-        EvalResult measured = trainMetrics.result("train", position);
-        Map<String, Double> values = new LinkedHashMap<>(measured.values());
-        values.put("data_wait_pct", epochLoop.dataWaitPercent());
-        EvalResult train = new EvalResult(measured.split(), measured.globalStep(), measured.epoch(), values);
+        EvalResult train = trainSummary();
         int every = parts.config().valEveryNEpochs();
         if (every > 0 && (epoch + 1) % every == 0) {
             validateAndNotify();
@@ -96,6 +98,18 @@ public final class Trainer implements TrainerView, AutoCloseable {
         parts.scheduler().onEpochEnd(epoch);
         position = position.afterEpoch();
         callbacks.onEpochEnd(this, train);
+    }
+
+    /** The epoch's (or the partial epoch's) training metrics, data wait and, for sequence models, tokens/s. */
+    private EvalResult trainSummary() {
+        EvalResult measured = trainMetrics.result("train", position);
+        Map<String, Double> values = new LinkedHashMap<>(measured.values());
+        values.put("data_wait_pct", epochLoop.dataWaitPercent());
+        double tokensPerSecond = epochLoop.tokensPerSecond();
+        if (tokensPerSecond > 0) {
+            values.put("tokens_per_s", tokensPerSecond);
+        }
+        return new EvalResult(measured.split(), measured.globalStep(), measured.epoch(), values);
     }
 
     /** Runs validation mid-training and tells the scheduler and callbacks. */
@@ -106,6 +120,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     private EvalResult runValidation() {
+        lastValidationStep = position.globalStep();
         return new Evaluation(parts, evalShapeCheck).run(parts.data().val(), "val", position);
     }
 
