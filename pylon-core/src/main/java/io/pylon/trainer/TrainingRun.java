@@ -53,6 +53,8 @@ public final class TrainingRun {
         String yaml = config.toYaml();
         dir.writeConfig(yaml);
         TrainingComponents parts = build(run, yaml, dir, false);
+        // the vocabulary travels with the run, so generation and evaluation decode as training encoded
+        parts.data().tokenizer().ifPresent(tokenizer -> tokenizer.save(dir.tokenizer()));
         return new Trainer(parts, MetricsLog.append(dir.metrics()));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,10 @@ final class Vocabularies {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+            // temp + rename: a crash never leaves a half-written vocabulary beside a run's checkpoints
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new DataException(file.toString(), DataException.NO_SAMPLE, "cannot write the vocabulary (" + e
                     + "); check the folder's permissions and free space", e);

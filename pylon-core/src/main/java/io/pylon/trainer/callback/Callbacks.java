@@ -35,7 +35,8 @@ public final class Callbacks {
                     p -> new EarlyStopping((EarlyStopping.Params) p)))
             .register(ModelSummaryCallback.NAME, new Entry(ModelSummaryCallback.class, p -> (ModelSummaryCallback) p))
             .register("model_checkpoint", new Entry(ModelCheckpoint.Params.class,
-                    p -> new ModelCheckpoint((ModelCheckpoint.Params) p)));
+                    p -> new ModelCheckpoint((ModelCheckpoint.Params) p)))
+            .register("sample_text", new Entry(SampleText.Params.class, p -> new SampleText((SampleText.Params) p)));
 
     private static final List<String> DEFAULTS =
             List.of("model_summary", "nan_guard", "metrics_logger", "lr_monitor", "progress_bar", "model_checkpoint");
