@@ -3,11 +3,12 @@ package io.pylon.cli;
 import picocli.CommandLine.Command;
 
 import io.pylon.cli.bench.BenchDataCommand;
+import io.pylon.cli.bench.BenchLmCommand;
 import io.pylon.cli.bench.BenchOptimCommand;
 import io.pylon.cli.bench.BenchStepCommand;
 
 /** {@code pylon bench ...}: benchmarks, reported as ratios measured side by side in one process. */
 @Command(name = "bench", description = "Benchmarks (side by side in one process, reported as ratios).",
-        subcommands = {BenchStepCommand.class, BenchOptimCommand.class, BenchDataCommand.class})
+        subcommands = {BenchStepCommand.class, BenchOptimCommand.class, BenchDataCommand.class, BenchLmCommand.class})
 final class BenchCommand {
 }
