@@ -52,6 +52,10 @@ public final class TextDataset implements Dataset {
     static TextDataset open(TextParams params) {
         String source = params.path().toString();
         byte[] raw = read(params.path());
+        if (raw.length == 0) {
+            throw new DataException(source, DataException.NO_SAMPLE, "is empty; a text dataset needs at least"
+                    + " block_size + 1 = " + (params.blockSize() + 1L) + " tokens of text: check data path");
+        }
         Fingerprint print = new Fingerprint("text").add(FileStamp.of(params.path())).add("params", params);
         Tokenizer tokenizer = params.vocab().map(Tokenizer::load).orElse(null);
         String kind = params.tokenizer().name().toLowerCase(Locale.ROOT);
