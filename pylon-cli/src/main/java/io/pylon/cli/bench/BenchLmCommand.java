@@ -48,9 +48,8 @@ public final class BenchLmCommand implements Callable<Integer> {
         Engine.start(new EngineOptions(threads));
         Device target = Device.parse(device).requireAvailable();
         Path scratch = Files.createTempDirectory("pylon-bench-lm");
-        LmLoops loops = new LmLoops(target, batchSize, Math.max(10, steps / 5), scratch);
-        loops.trainerTokensPerSecond();
-        loops = new LmLoops(target, batchSize, steps, scratch);
+        new LmLoops(target, batchSize, Math.max(10, steps / 5), scratch.resolve("warm-up")).trainerTokensPerSecond();
+        LmLoops loops = new LmLoops(target, batchSize, steps, scratch);
         for (int r = 0; r < rounds; r++) {
             System.out.printf(Locale.ROOT, "round %d: trainer %.0f tokens/s (baby GPT, batch %d x %d, %s, %d threads)%n",
                     r + 1, loops.trainerTokensPerSecond(), batchSize, LmLoops.BABY.blockSize(), target,

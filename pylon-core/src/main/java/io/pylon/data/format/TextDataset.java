@@ -69,6 +69,13 @@ public final class TextDataset implements Dataset {
         if (params.tokenizer() == TextParams.TokenizerKind.BYTE) {
             tokenizer = ByteTokenizer.INSTANCE;
             bytes = raw;
+        } else if (params.tokenizer() == TextParams.TokenizerKind.BPE) {
+            long[] ids = tokenizer.encode(utf8(raw, source));
+            ints = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                ints[i] = (int) ids[i];
+            }
+            print.add("tokenizer", params.vocab().get().toString());
         } else {
             String text = utf8(raw, source);
             CharTokenizer chars = tokenizer != null ? (CharTokenizer) tokenizer : CharTokenizer.fromText(text);
