@@ -155,6 +155,29 @@ class LanguageModelWorkflowTest {
     }
 
     @Test
+    void aTrainedBpeTokenizerTrainsAndGeneratesThroughTheRun() throws IOException {
+        Path corpus = Files.writeString(dir.resolve("corpus.txt"), Files.readString(SHAKESPEARE).substring(0, 30_000));
+        Path vocab = dir.resolve("bpe.json");
+        CliRun made = CliRun.of("data", "tokenizer", "train", "--input", corpus.toString(), "--vocab-size", "300",
+                "--out", vocab.toString());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(made.out()).contains("300 tokens (44 merges)");
+
+        CliRun run = CliRun.of(charExample("bpe", "data.train.path=" + corpus, "data.val.path=" + corpus,
+                "data.val.from=0.9", "+data.train.tokenizer=bpe", "+data.val.tokenizer=bpe",
+                "+data.train.vocab=" + vocab, "+data.val.vocab=" + vocab, "trainer.max_steps=2"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path runDir = dir.resolve("runs/shakespeare-char/bpe");
+        assertThat(runDir.resolve("tokenizer.json")).content().contains("\"bpe\"");
+        CliRun generated = CliRun.of("generate", runDir.toString(), "--prompt", "First Citizen:",
+                "--max-new-tokens", "10", "--seed", "1");
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.out()).startsWith("First Citizen:");
+        assertThat(CliRun.of("data", "tokenizer", "train", "--input", dir.resolve("none.txt").toString(),
+                "--vocab-size", "300", "--out", vocab.toString()).err()).contains("error: ").contains("none.txt");
+    }
+
+    @Test
     void aLossThatDoesNotFitTheModelOutputIsOneErrorNamingBothShapes() {
         CliRun run = CliRun.of(charExample("mse", "criterion={name: mse}"));
         assertThat(errorLine(run)).startsWith("error: model 'gpt' output [12, 65, 64]").contains("target [12, 64]")
