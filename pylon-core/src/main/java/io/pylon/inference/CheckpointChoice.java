@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.pylon.PylonUserException;
-import io.pylon.metrics.Direction;
-import io.pylon.metrics.Metrics;
 import io.pylon.run.RunDirectory;
 
 /**
@@ -23,6 +21,7 @@ import io.pylon.run.RunDirectory;
  */
 final class CheckpointChoice {
 
+    private static final Pattern LOWER_IS_BETTER = Pattern.compile("loss|bpc|perplexity|hd95|assd|error");
     private static final Pattern BEST = Pattern.compile("best-.*-(\\w+?)_(.+)=(-?[0-9.eE+-]+|NaN)\\.ckpt");
 
     private CheckpointChoice() {
@@ -80,13 +79,9 @@ final class CheckpointChoice {
         if (Double.isNaN(value)) {
             return Double.POSITIVE_INFINITY;
         }
-        String key = m.group(2);
-        Direction direction;
-        try {
-            direction = Metrics.direction(key.contains("_") && !key.equals("loss") ? key.replaceFirst("_", "/") : key);
-        } catch (RuntimeException e) {
-            direction = Direction.LOWER_IS_BETTER;
-        }
-        return direction == Direction.HIGHER_IS_BETTER ? -value : value;
+        // the file name keeps the monitor but not its direction: a language model's monitors (loss, bpc,
+        // perplexity) are lower-is-better, accuracy-like ones higher; with save_top_k 1 there is one file anyway
+        boolean lower = LOWER_IS_BETTER.matcher(m.group(2)).find();
+        return lower ? value : -value;
     }
 }

@@ -16,7 +16,10 @@ import io.pylon.engine.Engine;
 import io.pylon.engine.Seeds;
 import io.pylon.engine.Tensors;
 import io.pylon.metrics.Metric;
-import io.pylon.metrics.Metrics;
+import io.pylon.metrics.Accuracy;
+import io.pylon.metrics.BitsPerCharacter;
+import io.pylon.metrics.Perplexity;
+import io.pylon.metrics.TokenParams;
 import io.pylon.models.OutputLayout;
 
 /**
@@ -78,8 +81,8 @@ class SequenceOutputTest {
     void metricsOfTheSequenceViewEqualTheFlattenedRows() {
         Tensor logits = logits();
         Tensor target = targets(false);
-        List<Metric> sequence = Metrics.create(List.of("accuracy", "perplexity", "bpc"));
-        List<Metric> rows = Metrics.create(List.of("accuracy", "perplexity", "bpc"));
+        List<Metric> sequence = metrics();
+        List<Metric> rows = metrics();
         for (int i = 0; i < sequence.size(); i++) {
             sequence.get(i).update(OutputLayout.CLASSES_LAST.toClassDimOne(logits), target);
             rows.get(i).update(logits.reshape(N * T, V), target.reshape(N * T));
@@ -91,6 +94,10 @@ class SequenceOutputTest {
         double meanCe = new CrossEntropy(0.0).apply(logits.reshape(N * T, V), target.reshape(N * T)).item_double();
         assertThat(sequence.get(1).compute().get("perplexity")).isCloseTo(Math.exp(meanCe), offset(1e-4));
         assertThat(sequence.get(2).compute().get("bpc")).isCloseTo(meanCe / Math.log(2), offset(1e-5));
+    }
+
+    private static List<Metric> metrics() {
+        return List.of(new Accuracy(), new Perplexity(new TokenParams(-100)), new BitsPerCharacter(new TokenParams(-100)));
     }
 
     @Test

@@ -19,7 +19,8 @@ import io.pylon.engine.Device;
 import io.pylon.engine.Seeds;
 import io.pylon.engine.StepScope;
 import io.pylon.engine.Tensors;
-import io.pylon.metrics.Metrics;
+import io.pylon.metrics.BitsPerCharacter;
+import io.pylon.metrics.TokenParams;
 import io.pylon.models.gpt.Gpt;
 import io.pylon.models.gpt.GptParams;
 import io.pylon.models.gpt.SamplingParams;
@@ -27,7 +28,6 @@ import io.pylon.models.gpt.TokenListener;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
-import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
@@ -80,13 +80,13 @@ final class LmLoops {
         Seeds.seed(round);
         Gpt model = model(BABY);
         Optimizer optimizer = Optimizers.create(ADAMW, model);
-        Scheduler scheduler = Scheduler.create(ScheduleConfig.of("constant"), optimizer, steps, steps);
+        Scheduler scheduler = Scheduler.constant(optimizer);
         InMemoryLoader loader = new InMemoryLoader(data, new LoaderOptions(batchSize, true, round, true, 0));
         DataSplits splits = new DataSplits(loader, loader, loader, spec(BABY));
         TrainerConfig config = new TrainerConfig(1, 0, device.toString(), 0, 0, 0, 1, 1.0, 0.0, false);
         RunDirectory dir = RunDirectory.create(scratch, "bench-lm", "round-" + round++, Clock.systemUTC());
         TrainingComponents parts = new TrainingComponents(model, new CrossEntropy(0.0),
-                () -> Metrics.create(List.of("bpc")), optimizer, scheduler, "val/loss", splits, device, config,
+                () -> List.of(new BitsPerCharacter(new TokenParams(-100))), optimizer, scheduler, "val/loss", splits, device, config,
                 List.of(new NanGuard(true), new MetricsLogger(1), new LrMonitor(1)), dir, "");
         try (Trainer trainer = new Trainer(parts, MetricsLog.append(dir.metrics()))) {
             sync();
