@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 import io.pylon.cli.bench.BenchDataCommand;
 import io.pylon.cli.bench.BenchLaunchCommand;
+import io.pylon.cli.bench.BenchLmCommand;
 import io.pylon.cli.bench.BenchMetricsCommand;
 import io.pylon.cli.bench.BenchOptimCommand;
 import io.pylon.cli.bench.BenchPredictCommand;
@@ -15,6 +16,6 @@ import io.pylon.cli.bench.BenchUiCommand;
 @Command(name = "bench", description = "Benchmarks (side by side in one process, reported as ratios).",
         subcommands = {BenchStepCommand.class, BenchOptimCommand.class, BenchDataCommand.class,
             BenchMetricsCommand.class, BenchPredictCommand.class, BenchUiCommand.class, BenchTuneCommand.class,
-            BenchLaunchCommand.class})
+            BenchLaunchCommand.class, BenchLmCommand.class})
 final class BenchCommand {
 }

@@ -9,9 +9,9 @@ import io.pylon.cli.runs.RunsCommand;
 /** Entry point of {@code pylon}. */
 @Command(name = "pylon", mixinStandardHelpOptions = true, version = "pylon 0.1.0",
         description = "Train, evaluate and compare deep-learning models from one YAML config.",
-        subcommands = {TrainCommand.class, ConfigCommand.class, PredictCommand.class, EvaluateCommand.class,
-                BenchCommand.class, DataCommand.class, RunsCommand.class, UiCommand.class, TuneCommand.class,
-                StudyCommand.class, LaunchCommand.class})
+        subcommands = {TrainCommand.class, GenerateCommand.class, ConfigCommand.class, PredictCommand.class,
+                EvaluateCommand.class, BenchCommand.class, DataCommand.class, RunsCommand.class, UiCommand.class,
+                TuneCommand.class, StudyCommand.class, LaunchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

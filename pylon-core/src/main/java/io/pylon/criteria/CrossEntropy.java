@@ -42,6 +42,15 @@ public record CrossEntropy(@Default("[]") List<Double> weight, @Default("0.0") d
     @Override
     public Tensor apply(Tensor output, Tensor target) {
         long classes = LossSupport.classes(output, "cross_entropy");
+        LossSupport.requireClassTargets(output, target, "cross_entropy");
+        if (output.dim() > 2) {
+            Tensor classesLast = output.movedim(1, -1);
+            if (classesLast.is_contiguous()) {
+                // a language model's [N, T, V] logits seen as [N, V, T]: as rows [N*T, V] (a view), the log-softmax
+                // runs over contiguous memory, libtorch's fast path, and the gradient comes back contiguous
+                return apply(classesLast.reshape(-1, classes), target.reshape(-1));
+            }
+        }
         Tensor valid = target.ne(scalar(ignoreIndex));
         Tensor safe = LossSupport.safeTargets(target, valid);
         Tensor logProbs = output.log_softmax(1);

@@ -52,6 +52,19 @@ final class LossSupport {
         return output.size(1);
     }
 
+    /** Fails unless {@code target} is {@code [N, *positions]} for scores {@code [N, C, *positions]}. */
+    static void requireClassTargets(Tensor output, Tensor target, String loss) {
+        long[] o = output.sizes().vec().get();
+        long[] t = target.sizes().vec().get();
+        long[] expected = new long[o.length - 1];
+        expected[0] = o[0];
+        System.arraycopy(o, 2, expected, 1, o.length - 2);
+        if (!Arrays.equals(expected, t)) {
+            throw new IllegalArgumentException(loss + " expects class targets " + Arrays.toString(expected)
+                    + " for scores " + Arrays.toString(o) + " (class dimension 1), got " + Arrays.toString(t));
+        }
+    }
+
     /** Fails with an {@link InvalidValueException} for {@code key} unless {@code values} has one entry per class. */
     static void requireOnePerClass(List<Double> values, long classes, String key) {
         InvalidValueException.require(values.size() == classes, key,

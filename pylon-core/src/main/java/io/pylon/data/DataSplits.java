@@ -2,6 +2,10 @@ package io.pylon.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import io.pylon.data.format.TextDataset;
+import io.pylon.data.format.Tokenizer;
 
 /**
  * The three loaders of one dataset and the spec the model is built from.
@@ -28,6 +32,12 @@ public record DataSplits(DataLoader train, DataLoader val, DataLoader test, Data
         List<AutoCloseable> all = new ArrayList<>(resources);
         all.addAll(more);
         return new DataSplits(train, val, test, spec, all);
+    }
+
+    /** The tokenizer of a token dataset among the splits' sources (the {@code text} format's), if any. */
+    public Optional<Tokenizer> tokenizer() {
+        return resources.stream().filter(TextDataset.class::isInstance).map(r -> ((TextDataset) r).tokenizer())
+                .findFirst();
     }
 
     /** Stops the loaders' threads and frees their buffers, then closes the resources. */

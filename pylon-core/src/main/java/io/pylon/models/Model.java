@@ -11,6 +11,14 @@ public interface Model {
 
     Tensor forward(Tensor input);
 
+    /**
+     * Where {@link #forward}'s output holds its classes; losses and metrics see it with the class dimension
+     * at 1 (see {@link OutputLayout}).
+     */
+    default OutputLayout outputLayout() {
+        return OutputLayout.CLASSES_FIRST;
+    }
+
     default Module module() {
         return (Module) this;
     }

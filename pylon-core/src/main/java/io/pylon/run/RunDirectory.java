@@ -20,6 +20,10 @@ public record RunDirectory(Path path) {
     public static final String CONFIG = "config.yaml";
     public static final String METRICS = "metrics.jsonl";
     public static final String LOG = "train.log";
+    /** The tokenizer a language model was trained with (see {@code io.pylon.data.format.Tokenizer#save}). */
+    public static final String TOKENIZER = "tokenizer.json";
+    /** Text generated during training by the {@code sample_text} callback, one JSON object per line. */
+    public static final String SAMPLES = "samples.jsonl";
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Creates a new run folder; the name defaults to the start time, with a suffix if it exists. */
@@ -66,6 +70,14 @@ public record RunDirectory(Path path) {
 
     public Path log() {
         return path.resolve(LOG);
+    }
+
+    public Path tokenizer() {
+        return path.resolve(TOKENIZER);
+    }
+
+    public Path samples() {
+        return path.resolve(SAMPLES);
     }
 
     public Path checkpoints() {

@@ -4,6 +4,7 @@ import java.util.Iterator;
 
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import io.pylon.data.Batch;
 import io.pylon.engine.StepScope;
@@ -20,14 +21,18 @@ final class EpochLoop {
     /** Mid-epoch validation (every {@code val_every_n_steps} steps), with its scheduler and callback notices. */
     private final Runnable validation;
     private final DeviceTransfer transfer;
+    private final ShapeCheck shapeCheck;
     private long waitNanos;
     private long runNanos;
+    private long epochTokens;
+    private long validationNanos;
 
     EpochLoop(LoopContext context, OptimizerStep optimizerStep, Runnable validation) {
         this.context = context;
         this.optimizerStep = optimizerStep;
         this.validation = validation;
         this.transfer = new DeviceTransfer(context.parts().device());
+        this.shapeCheck = new ShapeCheck(context.parts());
     }
 
     /** Runs the rest of {@code epoch}; returns false if training must stop before the epoch's end. */
@@ -35,6 +40,8 @@ final class EpochLoop {
         Ticker ticker = context.ticker();
         long started = ticker.nanos();
         waitNanos = 0;
+        epochTokens = 0;
+        validationNanos = 0;
         try {
             return runBatches(epoch, ticker);
         } finally {
@@ -50,6 +57,15 @@ final class EpochLoop {
         return runNanos == 0 ? 0 : 100.0 * waitNanos / runNanos;
     }
 
+    /**
+     * Token ids per second of the last {@link #run} (inputs of dtype int64, i.e. a sequence model's), over its
+     * wall time with data waits but without mid-epoch validations; 0 for other models.
+     */
+    double tokensPerSecond() {
+        long trainingNanos = runNanos - validationNanos;
+        return trainingNanos <= 0 ? 0 : epochTokens / (trainingNanos / 1e9);
+    }
+
     private boolean runBatches(int epoch, Ticker ticker) {
         TrainingComponents parts = context.parts();
         TrainerConfig config = parts.config();
@@ -61,13 +77,17 @@ final class EpochLoop {
         long globalStep = start.globalStep();
         StepLoss stepLoss = new StepLoss();
         int stepSamples = 0;
+        long stepTokens = 0;
         try {
             while (batches.hasNext()) {
                 try (StepScope scope = new StepScope()) {
                     Batch batch = batches.next();
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
-                    ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                    if (input.scalar_type().value == ScalarType.Long.value) {
+                        stepTokens += input.numel();
+                    }
+                    ModelStep forward = shapeCheck.run(input, target);
                     Tensor loss = forward.loss();
                     loss.mul(lossScale).backward();
                     context.trainMetrics().update(forward.output(), target, batch.indices(), loss, batch.size(), scope);
@@ -79,12 +99,16 @@ final class EpochLoop {
                         double gradNorm = optimizerStep.apply(globalStep, epoch);
                         context.advance(new LoopState(epoch, batchInEpoch, globalStep));
                         context.callbacks().onTrainBatchEnd(context,
-                                new StepResult(globalStep, epoch, batchInEpoch, stepLoss, stepSamples, gradNorm));
+                                new StepResult(globalStep, epoch, batchInEpoch, stepLoss, stepSamples, gradNorm, stepTokens));
+                        epochTokens += stepTokens;
+                        stepTokens = 0;
                         stepLoss.close();
                         stepLoss = new StepLoss();
                         stepSamples = 0;
                         if (config.valEveryNSteps() > 0 && globalStep % config.valEveryNSteps() == 0) {
+                            long validationStart = ticker.nanos();
                             validation.run();
+                            validationNanos += ticker.nanos() - validationStart;
                         }
                         if (context.stopRequested() || context.stepLimitReached()) {
                             return !batches.hasNext() && !context.stopRequested();

@@ -16,10 +16,13 @@ final class EvaluationLoop {
 
     private final LoopContext context;
     private final DeviceTransfer transfer;
+    private final ShapeCheck shapeCheck;
 
     EvaluationLoop(LoopContext context) {
         this.context = context;
         this.transfer = new DeviceTransfer(context.parts().device());
+        // the first batch's output, target, loss and metrics are checked together once per loop
+        this.shapeCheck = new ShapeCheck(context.parts());
     }
 
     EvalResult run(DataLoader loader, String split) {
@@ -35,7 +38,7 @@ final class EvaluationLoop {
                     Batch batch = batches.next();
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
-                    ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                    ModelStep forward = shapeCheck.run(input, target);
                     metrics.update(forward.output(), target, batch.indices(), forward.loss(), batch.size(), scope);
                 }
             }

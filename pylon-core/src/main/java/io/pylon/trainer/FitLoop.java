@@ -18,6 +18,7 @@ final class FitLoop {
     private final OptimizerStep optimizerStep;
     private final EpochLoop epochLoop;
     private final EvaluationLoop evaluation;
+    private long lastValidationStep = -1;
 
     FitLoop(LoopContext context) {
         this.context = context;
@@ -47,8 +48,12 @@ final class FitLoop {
                 finishEpoch(epoch);
             }
             if (context.stepLimitReached() && context.position().batchInEpoch() > 0) {
-                // max_steps ended the epoch early: evaluate what was trained, keep the mid-epoch position
-                context.callbacks().onValidationEnd(context, evaluation.run(parts.data().val(), "val"));
+                // max_steps ended the epoch early: evaluate what was trained (unless val_every_n_steps just did),
+                // then end the partial epoch as a whole one (train summary, last checkpoint) at the mid-epoch position
+                if (lastValidationStep != context.position().globalStep()) {
+                    context.callbacks().onValidationEnd(context, evaluation.run(parts.data().val(), "val"));
+                }
+                context.callbacks().onEpochEnd(context, trainSummary());
             }
             context.callbacks().onFitEnd(context);
         } catch (RuntimeException | Error e) {
@@ -62,10 +67,7 @@ final class FitLoop {
     }
 
     private void finishEpoch(int epoch) {
-        EvalResult measured = context.trainMetrics().result("train", context.position());
-        Map<String, Double> values = new LinkedHashMap<>(measured.values());
-        values.put("data_wait_pct", epochLoop.dataWaitPercent());
-        EvalResult train = new EvalResult(measured.split(), measured.globalStep(), measured.epoch(), values);
+        EvalResult train = trainSummary();
         int every = context.parts().config().valEveryNEpochs();
         if (every > 0 && (epoch + 1) % every == 0) {
             validateAndNotify();
@@ -75,9 +77,22 @@ final class FitLoop {
         context.callbacks().onEpochEnd(context, train);
     }
 
+    /** The epoch's (or the partial epoch's) training metrics, data wait and, for sequence models, tokens/s. */
+    private EvalResult trainSummary() {
+        EvalResult measured = context.trainMetrics().result("train", context.position());
+        Map<String, Double> values = new LinkedHashMap<>(measured.values());
+        values.put("data_wait_pct", epochLoop.dataWaitPercent());
+        double tokensPerSecond = epochLoop.tokensPerSecond();
+        if (tokensPerSecond > 0) {
+            values.put("tokens_per_s", tokensPerSecond);
+        }
+        return new EvalResult(measured.split(), measured.globalStep(), measured.epoch(), values);
+    }
+
     /** Validation during training: the plateau schedule and the callbacks hear of it. */
     private void validateAndNotify() {
         TrainingComponents parts = context.parts();
+        lastValidationStep = context.position().globalStep();
         EvalResult result = evaluation.run(parts.data().val(), "val");
         result.monitored(parts.scheduleMonitor()).ifPresent(parts.scheduler()::onValidation);
         context.callbacks().onValidationEnd(context, result);

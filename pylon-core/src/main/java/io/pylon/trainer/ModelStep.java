@@ -1,6 +1,7 @@
 package io.pylon.trainer;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,26 +14,32 @@ import io.pylon.criteria.MultiOutputCriterion;
 import io.pylon.engine.Tensors;
 import io.pylon.models.Model;
 import io.pylon.models.MultiOutputModel;
+import io.pylon.models.OutputLayout;
 
 /**
  * Forward and loss of one batch, shared by training and evaluation: a multi-output model with a
- * multi-output loss gives the loss all its outputs; metrics always see the main output.
+ * multi-output loss gives the loss all its outputs; metrics always see the main output. Outputs are handed on
+ * with their class dimension at 1 whatever the model's {@link OutputLayout}.
  *
- * @param output the main output
+ * @param output the main output, class dimension 1
  * @param loss the scalar loss
  */
 record ModelStep(Tensor output, Tensor loss) {
 
     static ModelStep run(Model model, Criterion criterion, Tensor input, Tensor target) {
+        OutputLayout layout = model.outputLayout();
         Map<String, Tensor> outputs;
         Tensor output;
         try {
             if (model instanceof MultiOutputModel multi && criterion instanceof MultiOutputCriterion) {
-                outputs = multi.forwardAll(input);
+                outputs = new LinkedHashMap<>();
+                for (Map.Entry<String, Tensor> out : multi.forwardAll(input).entrySet()) {
+                    outputs.put(out.getKey(), layout.toClassDimOne(out.getValue()));
+                }
                 output = outputs.values().iterator().next();
             } else {
                 outputs = null;
-                output = model.forward(input);
+                output = layout.toClassDimOne(model.forward(input));
             }
         } catch (RuntimeException e) {
             throw integerInputError(model, input, e);

@@ -13,13 +13,14 @@ import java.util.function.DoubleSupplier;
  * @param lossValue mean loss over the step's micro-batches, computed on first read
  * @param samples samples in the step
  * @param gradNorm global gradient norm before clipping (NaN when norm clipping is off)
+ * @param tokens token ids in the step's inputs (int64 inputs, i.e. sequence models), else 0
  */
 public record StepResult(long globalStep, int epoch, long batchInEpoch, DoubleSupplier lossValue, int samples,
-        double gradNorm) {
+        double gradNorm, long tokens) {
 
-    /** A step whose loss is already known (tests, replays). */
+    /** A step whose loss is already known (tests, replays), of a model whose inputs are not token ids. */
     public StepResult(long globalStep, int epoch, long batchInEpoch, double loss, int samples, double gradNorm) {
-        this(globalStep, epoch, batchInEpoch, () -> loss, samples, gradNorm);
+        this(globalStep, epoch, batchInEpoch, () -> loss, samples, gradNorm, 0);
     }
 
     /** Mean loss over the step's micro-batches (synchronises with the device on the first call). */

@@ -57,6 +57,8 @@ public final class TrainingRun {
             RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(),
                     experiment.runName(), clock);
             dir.writeConfig(spec.config().toYaml());
+            // the vocabulary travels with the run, so generation and evaluation decode as training encoded
+            built.data().tokenizer().ifPresent(tokenizer -> tokenizer.save(dir.tokenizer()));
             return new Trainer(built.in(dir, spec.config().toYaml(), extraCallbacks), MetricsLog.append(dir.metrics()));
         } catch (RuntimeException e) {
             built.data().close();
@@ -101,7 +103,8 @@ public final class TrainingRun {
             List<Callback> callbacks = new ArrayList<>(Callbacks.create(spec.callbacks(), spec.directions()));
             callbacks.addAll(extraCallbacks);
             return new TrainingComponents(model, criterion, spec::createMetrics, optimizer, scheduler,
-                    spec.scheduleSettings().monitor(), data, device, spec.trainer(), List.copyOf(callbacks), dir, yaml);
+                    spec.scheduleSettings().monitor(), data, device, spec.trainer(), List.copyOf(callbacks), dir, yaml,
+                    spec.model().name(), spec.criterion().name());
         }
     }
 

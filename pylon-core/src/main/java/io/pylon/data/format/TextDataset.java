@@ -54,6 +54,10 @@ public final class TextDataset implements Dataset {
     static TextDataset open(TextParams params) {
         String source = params.path().toString();
         byte[] raw = read(params.path());
+        if (raw.length == 0) {
+            throw new DataException(source, DataException.NO_SAMPLE, "is empty; a text dataset needs at least"
+                    + " block_size + 1 = " + (params.blockSize() + 1L) + " tokens of text: check data path");
+        }
         Fingerprint print = new Fingerprint("text").add(FileStamp.of(params.path())).add("params", params);
         Tokenizer tokenizer = params.vocab().map(Tokenizer::load).orElse(null);
         String kind = params.tokenizer().name().toLowerCase(Locale.ROOT);
@@ -67,6 +71,13 @@ public final class TextDataset implements Dataset {
         if (params.tokenizer() == TextParams.TokenizerKind.BYTE) {
             tokenizer = ByteTokenizer.INSTANCE;
             bytes = raw;
+        } else if (params.tokenizer() == TextParams.TokenizerKind.BPE) {
+            long[] ids = tokenizer.encode(utf8(raw, source));
+            ints = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                ints[i] = (int) ids[i];
+            }
+            print.add("tokenizer", params.vocab().get().toString());
         } else {
             String text = utf8(raw, source);
             CharTokenizer chars = tokenizer != null ? (CharTokenizer) tokenizer : CharTokenizer.fromText(text);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * and byte-level ({@link ByteTokenizer}) tokenizers of small language models such as nanoGPT. A tokenizer is
  * immutable and thread-safe.
  */
-public sealed interface Tokenizer permits CharTokenizer, ByteTokenizer {
+public sealed interface Tokenizer permits CharTokenizer, ByteTokenizer, BpeTokenizer {
 
     /** {@code char} or {@code byte}: the name in configs and vocabulary files. */
     String kind();

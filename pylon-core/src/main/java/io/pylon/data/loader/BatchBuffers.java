@@ -12,12 +12,15 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
+import io.pylon.engine.StepScope;
+
 /**
  * A pool of native batch tensors, so that collating a batch writes into memory the previous batches
  * already used instead of allocating (and later freeing) fresh tensors every step. Buffers are sized for
  * a full batch; an epoch's short last batch uses the head of one.
  *
- * <p>Buffers are created off any step scope (on worker threads), so only this pool frees them: at
+ * <p>Buffers are created off any step scope (on worker threads, or detached from the consuming thread's scope
+ * when there are no workers), so only this pool frees them: at
  * {@link #close()}, or when more than {@code capacity} of one shape are returned.
  */
 final class BatchBuffers implements AutoCloseable {
@@ -60,8 +63,13 @@ final class BatchBuffers implements AutoCloseable {
             return pool.pop();
         }
         allocated++;
-        Tensor tensor = org.bytedeco.pytorch.global.torch.empty(shape, new TensorOptions(type),
-                new MemoryFormatOptional());
+        Tensor tensor;
+        // without workers the consuming thread builds batches inside its step scope, which would free the
+        // buffer at the step's end while the pool still hands it out: the pool must own it
+        try (StepScope scope = new StepScope()) {
+            tensor = scope.keep(org.bytedeco.pytorch.global.torch.empty(shape, new TensorOptions(type),
+                    new MemoryFormatOptional()));
+        }
         MemorySegment memory = MemorySegment.ofAddress(tensor.data_ptr().address()).reinterpret(tensor.nbytes());
         return new Buffer(key, tensor, memory);
     }

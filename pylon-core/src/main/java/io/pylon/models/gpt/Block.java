@@ -30,6 +30,12 @@ final class Block extends Module {
         return mlp;
     }
 
+    /** The next positions with the keys and values of the earlier ones from {@code cache} (inference). */
+    Tensor forward(Tensor x, KvCache cache, int layer) {
+        Tensor h = x.add(attention.forward(ln1.forward(x), cache, layer));
+        return h.add(mlp.forward(ln2.forward(h)));
+    }
+
     /** {@code (N, T, d)} -> {@code (N, T, d)}. */
     Tensor forward(Tensor x) {
         Tensor h = x.add(attention.forward(ln1.forward(x)));

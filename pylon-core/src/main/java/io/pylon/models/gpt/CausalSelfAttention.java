@@ -61,6 +61,29 @@ final class CausalSelfAttention extends Module {
         return torch.dropout(proj.forward(y), dropout, is_training());
     }
 
+    /**
+     * {@code x (N, t, d)}, the {@code t} positions after the {@code cache}'s valid ones, -> {@code (N, t, d)}; stores
+     * their keys and values in the cache as layer {@code layer}. Either the cache is empty (a prompt, attended
+     * causally) or {@code t = 1} (one new token, which sees every cached position). Inference only: no dropout.
+     */
+    Tensor forward(Tensor x, KvCache cache, int layer) {
+        long[] shape = x.sizes().vec().get();
+        long n = shape[0];
+        long t = shape[1];
+        boolean prompt = cache.length() == 0;
+        if (!prompt && t != 1) {
+            throw new IllegalArgumentException("a cached forward takes one new token after the first, got " + t);
+        }
+        Tensor qkvOut = qkv.forward(x);
+        Tensor q = heads(qkvOut.narrow(2, 0, dModel), n, t);
+        Tensor[] kv = cache.append(layer, heads(qkvOut.narrow(2, dModel, dModel), n, t),
+                heads(qkvOut.narrow(2, 2L * dModel, dModel), n, t));
+        Tensor y = torch.scaled_dot_product_attention(q, kv[0], kv[1], new TensorOptional(), 0.0, prompt,
+                new DoubleOptional(), false);
+        y = y.transpose(1, 2).contiguous().view(n, t, dModel);
+        return proj.forward(y);
+    }
+
     /** {@code (N, T, d)} -> {@code (N, heads, T, d_head)}. */
     private Tensor heads(Tensor x, long n, long t) {
         return x.reshape(n, t, heads, dModel / heads).transpose(1, 2);

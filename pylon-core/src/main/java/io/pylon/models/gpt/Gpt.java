@@ -13,7 +13,7 @@ import org.bytedeco.pytorch.ModuleListImpl;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
@@ -21,6 +21,7 @@ import io.pylon.PylonUserException;
 import io.pylon.data.DataSpec;
 import io.pylon.engine.Tensors;
 import io.pylon.models.Model;
+import io.pylon.models.OutputLayout;
 import io.pylon.nn.ModuleTensors;
 
 /**
@@ -134,6 +135,12 @@ public final class Gpt extends Module implements Model {
         return vocabulary;
     }
 
+    /** Logits are {@code (N, T, V)}: the vocabulary is the last dimension. */
+    @Override
+    public OutputLayout outputLayout() {
+        return OutputLayout.CLASSES_LAST;
+    }
+
     /** {@code ids (N, T)} int64, {@code T <= block_size} -> logits {@code (N, T, V)}. */
     @Override
     public Tensor forward(Tensor ids) {
@@ -179,24 +186,36 @@ public final class Gpt extends Module implements Model {
      * @return {@code (N, T0 + maxNewTokens)} int64: the prompt followed by the new tokens
      */
     public Tensor generate(Tensor prompt, int maxNewTokens, SamplingParams sampling) {
+        return generate(prompt, maxNewTokens, sampling, false, TokenListener.NONE);
+    }
+
+    /**
+     * As {@link #generate(Tensor, int, SamplingParams)}; with {@code cached} each new token costs one position
+     * through a key/value cache (see {@link Decoder} for how the context then slides), and {@code listener} sees
+     * every step's tokens as they are drawn.
+     */
+    public Tensor generate(Tensor prompt, int maxNewTokens, SamplingParams sampling, boolean cached,
+            TokenListener listener) {
         checkPrompt(prompt, maxNewTokens);
-        Sampler sampler = new Sampler(sampling);
-        boolean wasTraining = is_training();
-        eval();
-        try (NoGradGuard guard = new NoGradGuard()) {
-            Tensor ids = prompt.to(tokenEmbedding.weight().device(), ScalarType.Long);
-            for (int i = 0; i < maxNewTokens; i++) {
-                long length = ids.size(1);
-                long context = Math.min(length, params.blockSize());
-                Tensor logits = forward(ids.narrow(1, length - context, context));
-                Tensor last = logits.select(1, context - 1);
-                Tensor next = sampler.next(last).to(ids.device(), ScalarType.Long);
-                ids = torch.cat(new TensorVector(ids, next), 1);
-            }
-            return ids;
-        } finally {
-            train(wasTraining);
+        return Decoder.run(this, prompt, maxNewTokens, sampling, cached, listener);
+    }
+
+    /** {@code ids (N, t)}: the positions after the {@code cache}'s valid ones -> their logits {@code (N, t, V)}. */
+    Tensor forward(Tensor ids, KvCache cache) {
+        long start = cache.length();
+        long t = ids.size(1);
+        Tensor positions = torch.arange(new Scalar(start), new Scalar(start + t), ids.options());
+        Tensor x = tokenEmbedding.forward(ids).add(positionEmbedding.forward(positions));
+        for (int layer = 0; layer < blocks.size(); layer++) {
+            x = blocks.get(layer).forward(x, cache, layer);
         }
+        cache.advance(t);
+        return torch.linear(finalNorm.forward(x), tokenEmbedding.weight());
+    }
+
+    /** Dtype and device of the weights (where generation's buffers go). */
+    TensorOptions weightOptions() {
+        return tokenEmbedding.weight().options();
     }
 
     private void checkPrompt(Tensor prompt, int maxNewTokens) {

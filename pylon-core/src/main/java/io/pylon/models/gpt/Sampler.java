@@ -15,8 +15,6 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  */
 public final class Sampler {
 
-    private static final Scalar MINUS_INFINITY = new Scalar(Double.NEGATIVE_INFINITY);
-
     private final SamplingParams params;
     private final Generator generator;
 
@@ -33,6 +31,14 @@ public final class Sampler {
         return torch.multinomial(probabilities, 1, false, new GeneratorOptional(generator));
     }
 
+    /**
+     * A fresh scalar per call: a static one would belong to whatever pointer scope was open when the class was
+     * first used, and be freed with it.
+     */
+    private static Scalar minusInfinity() {
+        return new Scalar(Double.NEGATIVE_INFINITY);
+    }
+
     /** Sets every logit below the k-th largest of its row to -inf; {@code k = 0} or {@code k >= V} keeps all. */
     static Tensor topK(Tensor logits, int k) {
         long vocabulary = logits.sizes().vec().get()[1];
@@ -41,7 +47,7 @@ public final class Sampler {
         }
         T_TensorTensor_T top = torch.topk(logits, k, 1, true, true);
         Tensor kth = top.get0().narrow(1, k - 1, 1);
-        return logits.masked_fill(logits.lt(kth), MINUS_INFINITY);
+        return logits.masked_fill(logits.lt(kth), minusInfinity());
     }
 
     /**
@@ -59,6 +65,6 @@ public final class Sampler {
         Tensor dropSorted = massAbove.ge(new Scalar(p));
         // back from rank order to vocabulary order: the sort indices are a permutation of each row
         Tensor drop = dropSorted.scatter(1, sorted.get1(), dropSorted);
-        return logits.masked_fill(drop, MINUS_INFINITY);
+        return logits.masked_fill(drop, minusInfinity());
     }
 }

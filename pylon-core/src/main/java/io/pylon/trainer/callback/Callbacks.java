@@ -44,6 +44,7 @@ public final class Callbacks {
         r.registerSimple(KIND, "tensorboard", TensorBoard.Params.class, TensorBoard::new);
         r.registerSimple(KIND, ModelSummaryCallback.NAME, ModelSummaryCallback.class, p -> p);
         r.register(KIND, "model_checkpoint", ModelCheckpoint.Params.class, ModelCheckpoint::new);
+        r.registerSimple(KIND, "sample_text", SampleText.Params.class, SampleText::new);
     }
 
     /** Enabled toggles, bound for each listed callback. */

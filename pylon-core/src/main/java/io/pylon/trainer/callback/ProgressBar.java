@@ -17,7 +17,8 @@ import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
 
 /**
- * Per-epoch progress with loss, learning rate, samples/s and ETA. On a terminal it draws a bar; when the
+ * Per-epoch progress with loss, learning rate, samples/s (tokens/s for sequence models) and ETA; an epoch that
+ * {@code max_steps} will cut short counts up to that step. On a terminal it draws a bar; when the
  * output is a file or pipe (CI, nohup) it logs a line every {@code log_percent} percent instead of
  * flooding the log with carriage returns.
  */
@@ -38,6 +39,7 @@ public final class ProgressBar implements Callback {
     private me.tongfei.progressbar.ProgressBar bar;
     private long epochStartNanos;
     private long epochSamples;
+    private long epochTokens;
     private long nextLogBatch;
 
     public ProgressBar(Params params) {
@@ -61,11 +63,12 @@ public final class ProgressBar implements Callback {
     public void onEpochStart(TrainerView trainer, int epoch) {
         epochStartNanos = trainer.ticker().nanos();
         epochSamples = 0;
+        epochTokens = 0;
         nextLogBatch = step(trainer);
         if (terminal) {
             bar = new ProgressBarBuilder()
                     .setTaskName(String.format("epoch %d/%d", epoch + 1, trainer.config().maxEpochs()))
-                    .setInitialMax(trainer.batchesPerEpoch())
+                    .setInitialMax(horizon(trainer))
                     .setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .setMaxRenderedLength(120)
@@ -74,25 +77,41 @@ public final class ProgressBar implements Callback {
     }
 
     private long step(TrainerView trainer) {
-        return Math.max(1, trainer.batchesPerEpoch() * params.logPercent() / 100);
+        return Math.max(1, horizon(trainer) * params.logPercent() / 100);
+    }
+
+    /** Batches this epoch will run: all of them, or fewer when max_steps ends training inside it. */
+    private static long horizon(TrainerView trainer) {
+        long all = trainer.batchesPerEpoch();
+        long maxSteps = trainer.config().maxSteps();
+        if (maxSteps <= 0) {
+            return all;
+        }
+        var at = trainer.position();
+        long left = (maxSteps - at.globalStep()) * trainer.config().accumulateGradBatches();
+        return Math.max(1, Math.min(all, at.batchInEpoch() + left));
     }
 
     @Override
     public void onTrainBatchEnd(TrainerView trainer, StepResult result) {
         epochSamples += result.samples();
+        epochTokens += result.tokens();
         double seconds = (trainer.ticker().nanos() - epochStartNanos) / 1e9;
         double samplesPerSecond = seconds > 0 ? epochSamples / seconds : 0;
+        String speed = epochTokens > 0
+                ? String.format(Locale.ROOT, "%.0f tokens/s", seconds > 0 ? epochTokens / seconds : 0)
+                : String.format(Locale.ROOT, "%.0f samples/s", samplesPerSecond);
         // the message reads the loss, which waits for the device: build it only when it is shown
-        Supplier<String> message = () -> String.format(Locale.ROOT, "loss %.4f lr %.3g %.0f samples/s",
-                result.loss(), trainer.learningRates().get(0), samplesPerSecond);
+        Supplier<String> message = () -> String.format(Locale.ROOT, "loss %.4f lr %.3g %s",
+                result.loss(), trainer.learningRates().get(0), speed);
         if (bar != null) {
             bar.stepTo(result.batchInEpoch());
             bar.setExtraMessage(message.get());
         } else if (result.batchInEpoch() >= nextLogBatch) {
             nextLogBatch += step(trainer);
-            long remaining = trainer.batchesPerEpoch() - result.batchInEpoch();
+            long remaining = horizon(trainer) - result.batchInEpoch();
             double perBatch = seconds / Math.max(1, epochSamples) * result.samples();
-            LOG.info("epoch {} {}/{} {} eta {}", result.epoch() + 1, result.batchInEpoch(), trainer.batchesPerEpoch(),
+            LOG.info("epoch {} {}/{} {} eta {}", result.epoch() + 1, result.batchInEpoch(), horizon(trainer),
                     message.get(), format(Duration.ofMillis((long) (remaining * perBatch * 1000))));
         }
     }
