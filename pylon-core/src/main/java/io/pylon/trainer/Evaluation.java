@@ -10,15 +10,19 @@ import io.pylon.data.Batch;
 import io.pylon.data.DataLoader;
 import io.pylon.engine.StepScope;
 import io.pylon.metrics.PerSampleWriter;
+import io.pylon.trainer.precision.Autocast;
+import io.pylon.trainer.precision.Precision;
 
-/** One pass over a split in eval mode without gradients; restores the model's training mode after. */
+/** One pass over a split in eval mode without gradients, under the training precision's autocast; restores the model's training mode after. */
 final class Evaluation {
 
     private final TrainingComponents parts;
     private final DeviceTransfer transfer;
+    private final Precision precision;
 
-    Evaluation(TrainingComponents parts) {
+    Evaluation(TrainingComponents parts, Precision precision) {
         this.parts = parts;
+        this.precision = precision;
         this.transfer = new DeviceTransfer(parts.device());
     }
 
@@ -33,8 +37,11 @@ final class Evaluation {
                     Batch batch = batches.next();
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
-                    ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
-                    Tensor output = forward.output();
+                    ModelStep forward;
+                    try (Autocast autocast = precision.autocast()) {
+                        forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                    }
+                    Tensor output = Precision.toFloat(forward.output());
                     double loss = forward.loss().item_double();
                     metrics.update(output, target, batch.indices(), loss, batch.size());
                 }

@@ -10,10 +10,15 @@ import io.pylon.data.Batch;
 import io.pylon.engine.StepScope;
 import io.pylon.optim.GradientClipping;
 import io.pylon.optim.Optimizer;
+import io.pylon.trainer.precision.Autocast;
+import io.pylon.trainer.precision.Precision;
+import io.pylon.trainer.profile.Phase;
+import io.pylon.trainer.profile.StepProfiler;
 
 /**
- * The batches of one epoch: forward, loss, backward, and every {@code accumulate_grad_batches}
- * micro-batches one optimizer step (with clipping and the scheduler). Each micro-batch runs in its own
+ * The batches of one epoch: forward and loss (under the precision's autocast), backward, and every
+ * {@code accumulate_grad_batches} micro-batches one optimizer step (with loss unscaling, clipping and the
+ * scheduler; a step with non-finite fp16 gradients is skipped). The profiler is told where each phase ends. Each micro-batch runs in its own
  * {@link StepScope}, so no native tensor outlives it.
  */
 final class TrainEpoch {
@@ -21,13 +26,17 @@ final class TrainEpoch {
     private final TrainingComponents parts;
     private final Trainer trainer;
     private final DeviceTransfer transfer;
+    private final Precision precision;
+    private final StepProfiler profiler;
     private long waitNanos;
     private long runNanos;
 
-    TrainEpoch(TrainingComponents parts, Trainer trainer) {
+    TrainEpoch(TrainingComponents parts, Trainer trainer, Precision precision, StepProfiler profiler) {
         this.parts = parts;
         this.trainer = trainer;
         this.transfer = new DeviceTransfer(parts.device());
+        this.precision = precision;
+        this.profiler = profiler;
     }
 
     /** Runs the rest of {@code epoch}; returns false if training must stop before the epoch's end. */
@@ -62,33 +71,47 @@ final class TrainEpoch {
         double stepLoss = 0;
         int microBatches = 0;
         int stepSamples = 0;
+        profiler.startStep(globalStep + 1);
         while (batches.hasNext()) {
             try (StepScope scope = new StepScope()) {
                 Batch batch = batches.next();
+                profiler.mark(Phase.DATA_WAIT);
                 Tensor input = transfer.apply(batch.inputs());
                 Tensor target = transfer.apply(batch.targets());
-                ModelStep forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
-                Tensor output = forward.output();
+                profiler.mark(Phase.HOST_TO_DEVICE);
+                ModelStep forward;
+                try (Autocast autocast = precision.autocast()) {
+                    forward = ModelStep.run(parts.model(), parts.criterion(), input, target);
+                }
+                Tensor output = Precision.toFloat(forward.output());
                 Tensor loss = forward.loss();
                 double lossValue = loss.item_double();
-                loss.mul(lossScale).backward();
+                profiler.mark(Phase.FORWARD);
+                precision.scaleLoss(loss.mul(lossScale)).backward();
+                profiler.mark(Phase.BACKWARD);
                 trainer.trainMetrics().update(output, target, batch.indices(), lossValue, batch.size());
                 stepLoss += lossValue;
                 microBatches++;
                 stepSamples += batch.size();
                 batchInEpoch++;
                 if (microBatches == accumulate || !batches.hasNext()) {
-                    double gradNorm = clip(optimizer, config);
-                    optimizer.step();
+                    double gradNorm = Double.NaN;
+                    if (precision.unscaleGradients(optimizer)) {
+                        gradNorm = clip(optimizer, config);
+                        optimizer.step();
+                    }
                     optimizer.zeroGrad();
                     globalStep++;
                     parts.scheduler().onStep(globalStep);
                     if (parts.criterion() instanceof ScheduledCriterion scheduled) {
                         scheduled.onStep(globalStep, epoch);
                     }
+                    profiler.mark(Phase.OPTIMIZER);
                     trainer.advance(new LoopState(epoch, batchInEpoch, globalStep));
                     trainer.callbackList().onTrainBatchEnd(trainer,
                             new StepResult(globalStep, epoch, batchInEpoch, stepLoss / microBatches, stepSamples, gradNorm));
+                    profiler.mark(Phase.CALLBACKS);
+                    profiler.endStep().ifPresent(trainer::logProfile);
                     if (config.valEveryNSteps() > 0 && globalStep % config.valEveryNSteps() == 0) {
                         trainer.validateAndNotify();
                         parts.model().module().train(true);
@@ -99,6 +122,7 @@ final class TrainEpoch {
                     if (trainer.stopRequested() || trainer.stepLimitReached()) {
                         return !batches.hasNext() && !trainer.stopRequested();
                     }
+                    profiler.startStep(globalStep + 1);
                 }
             }
         }

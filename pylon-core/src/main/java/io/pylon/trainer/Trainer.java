@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bytedeco.pytorch.global.torch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +15,17 @@ import io.pylon.criteria.Criterion;
 import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.data.DataSpec;
 import io.pylon.data.DataSplits;
+import io.pylon.engine.Device;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.callback.CallbackList;
+import io.pylon.trainer.precision.Precision;
+import io.pylon.trainer.profile.DeviceMonitor;
+import io.pylon.trainer.profile.StepProfiler;
+import io.pylon.trainer.profile.StepTimings;
 
 /**
  * The facade: {@link #fit}, {@link #validate}, {@link #test}. The work is done by {@link TrainEpoch}
@@ -34,6 +40,9 @@ public final class Trainer implements TrainerView, AutoCloseable {
     private final RunningMetrics trainMetrics;
     private final MetricsLog metricsLog;
     private final TrainEpoch epochLoop;
+    private final Precision precision;
+    private final StepProfiler profiler;
+    private final DeviceMonitor deviceMonitor;
     private LoopState position = LoopState.START;
     private String stopReason;
 
@@ -42,7 +51,12 @@ public final class Trainer implements TrainerView, AutoCloseable {
         this.callbacks = new CallbackList(parts.callbacks());
         this.trainMetrics = new RunningMetrics(parts.metrics().get());
         this.metricsLog = metricsLog;
-        this.epochLoop = new TrainEpoch(parts, this);
+        this.precision = Precision.create(parts.config().precision(), parts.device());
+        boolean cuda = parts.device() instanceof Device.Cuda;
+        this.profiler = new StepProfiler(parts.config().profileEvery(), cuda ? torch::cuda_synchronize : () -> { },
+                System::nanoTime);
+        this.deviceMonitor = cuda && parts.config().profileEvery() > 0 ? DeviceMonitor.open() : DeviceMonitor.none();
+        this.epochLoop = new TrainEpoch(parts, this, precision, profiler);
     }
 
     /** Trains from the current position until max_epochs / max_steps or a stop request. */
@@ -104,7 +118,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     private EvalResult runValidation() {
-        return new Evaluation(parts).run(parts.data().val(), "val", position);
+        return new Evaluation(parts, precision).run(parts.data().val(), "val", position);
     }
 
     public EvalResult validate() {
@@ -114,7 +128,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     public EvalResult test() {
-        EvalResult result = new Evaluation(parts).run(parts.data().test(), "test", position);
+        EvalResult result = new Evaluation(parts, precision).run(parts.data().test(), "test", position);
         callbacks.onValidationEnd(this, result);
         return result;
     }
@@ -126,7 +140,7 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     /** Restores from a checkpoint already read and verified (so a resume reads the file once). */
     void restore(Path checkpoint, CheckpointFile.Contents contents) {
-        position = TrainerCheckpoints.restore(checkpoint, contents, parts, trainMetrics);
+        position = TrainerCheckpoints.restore(checkpoint, contents, parts, trainMetrics, precision);
         callbacks.onCheckpointLoad(this, checkpoint);
         LOG.info("resumed from {} at epoch {}, batch {}, step {}", checkpoint, position.epoch(),
                 position.batchInEpoch(), position.globalStep());
@@ -142,6 +156,14 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     void advance(LoopState next) {
         position = next;
+    }
+
+    /** Logs a sampled step's phase times and memory (split {@code profile}) plus the precision's values. */
+    void logProfile(StepTimings timings) {
+        Map<String, Double> values = new LinkedHashMap<>(timings.logValues());
+        values.putAll(deviceMonitor.sample());
+        values.putAll(precision.logValues());
+        log("profile", values);
     }
 
     RunningMetrics trainMetrics() {
@@ -207,6 +229,11 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     @Override
+    public StepProfiler profiler() {
+        return profiler;
+    }
+
+    @Override
     public void requestStop(String reason) {
         if (stopReason == null) {
             stopReason = reason;
@@ -215,13 +242,13 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     @Override
     public void saveCheckpoint(Path file) {
-        TrainerCheckpoints.save(file, parts, position, trainMetrics);
+        TrainerCheckpoints.save(file, parts, position, trainMetrics, precision);
         callbacks.onCheckpointSave(this, file);
     }
 
     @Override
     public void close() {
-        try (MetricsLog log = metricsLog; DataSplits data = parts.data()) {
+        try (MetricsLog log = metricsLog; DataSplits data = parts.data(); DeviceMonitor monitor = deviceMonitor) {
             trainMetrics.close();
         }
     }

@@ -34,6 +34,8 @@ public final class Callbacks {
             .register("early_stopping", new Entry(EarlyStopping.Params.class,
                     p -> new EarlyStopping((EarlyStopping.Params) p)))
             .register(ModelSummaryCallback.NAME, new Entry(ModelSummaryCallback.class, p -> (ModelSummaryCallback) p))
+            .register(ProfileCallback.NAME, new Entry(ProfileCallback.Params.class,
+                    p -> new ProfileCallback((ProfileCallback.Params) p)))
             .register("model_checkpoint", new Entry(ModelCheckpoint.Params.class,
                     p -> new ModelCheckpoint((ModelCheckpoint.Params) p)));
 

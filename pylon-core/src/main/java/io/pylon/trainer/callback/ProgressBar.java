@@ -16,7 +16,7 @@ import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
 
 /**
- * Per-epoch progress with loss, learning rate, samples/s and ETA. On a terminal it draws a bar; when the
+ * Per-epoch progress with loss, learning rate, samples/s, ETA and the largest phases of the last profiled step. On a terminal it draws a bar; when the
  * output is a file or pipe (CI, nohup) it logs a line every {@code log_percent} percent instead of
  * flooding the log with carriage returns.
  */
@@ -82,7 +82,8 @@ public final class ProgressBar implements Callback {
         double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
         double samplesPerSecond = seconds > 0 ? epochSamples / seconds : 0;
         String message = String.format(Locale.ROOT, "loss %.4f lr %.3g %.0f samples/s", result.loss(),
-                trainer.learningRates().get(0), samplesPerSecond);
+                trainer.learningRates().get(0), samplesPerSecond)
+                + trainer.profiler().last().map(timings -> " | " + timings.summary()).orElse("");
         if (bar != null) {
             bar.stepTo(result.batchInEpoch());
             bar.setExtraMessage(message);
