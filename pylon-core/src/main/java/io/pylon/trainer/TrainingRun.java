@@ -38,6 +38,7 @@ import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.callback.Callbacks;
+import io.pylon.trainer.precision.Precision;
 
 /** Builds a {@link Trainer} from a resolved config: a new run, or the resumption of an existing one. */
 public final class TrainingRun {
@@ -48,6 +49,7 @@ public final class TrainingRun {
     /** Creates {@code runs/<experiment>/<run>/}, saves the resolved config there and builds the trainer. */
     public static Trainer create(Config config, Clock clock) {
         RunConfig run = Binder.bind(config.root(), "", RunConfig.class);
+        checkDeviceAndPrecision(run.trainer());
         ExperimentConfig experiment = run.experiment();
         RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()), experiment.name(), experiment.runName(), clock);
         String yaml = config.toYaml();
@@ -78,6 +80,16 @@ public final class TrainingRun {
         Trainer trainer = new Trainer(parts, MetricsLog.resume(dir.metrics(), at.globalStep()));
         trainer.restore(checkpoint, contents);
         return trainer;
+    }
+
+    /**
+     * Refuses a device this machine lacks and a precision the device cannot run before anything is written
+     * (no run directory for a run that cannot start).
+     */
+    private static void checkDeviceAndPrecision(TrainerConfig trainer) {
+        Engine.start(new EngineOptions(trainer.threads(), trainer.onednn()));
+        Device device = Device.parse(trainer.device()).requireAvailable();
+        Precision.create(trainer.precision(), device);
     }
 
     /** {@code resuming}: the checkpoint will overwrite every weight, so {@code model.weights} is not read again. */
