@@ -8,7 +8,8 @@ import io.pylon.PylonUserException;
 /** Entry point of {@code pylon}. */
 @Command(name = "pylon", mixinStandardHelpOptions = true, version = "pylon 0.1.0",
         description = "Train, evaluate and compare deep-learning models from one YAML config.",
-        subcommands = {TrainCommand.class, ConfigCommand.class, BenchCommand.class, DataCommand.class})
+        subcommands = {TrainCommand.class, ConfigCommand.class, BenchCommand.class, DataCommand.class,
+            FindCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -6,17 +6,17 @@ import org.bytedeco.pytorch.Tensor;
 import io.pylon.engine.Device;
 
 /** Moves batch tensors to the training device (a no-op on the CPU). */
-final class DeviceTransfer {
+public final class DeviceTransfer {
 
     private final Device device;
     private final org.bytedeco.pytorch.Device torchDevice;
 
-    DeviceTransfer(Device device) {
+    public DeviceTransfer(Device device) {
         this.device = device;
         this.torchDevice = device.toTorch();
     }
 
-    Tensor apply(Tensor tensor) {
+    public Tensor apply(Tensor tensor) {
         if (device instanceof Device.Cpu) {
             return tensor;
         }

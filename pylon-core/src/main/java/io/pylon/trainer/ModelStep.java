@@ -16,9 +16,9 @@ import io.pylon.models.MultiOutputModel;
  * @param output the main output
  * @param loss the scalar loss
  */
-record ModelStep(Tensor output, Tensor loss) {
+public record ModelStep(Tensor output, Tensor loss) {
 
-    static ModelStep run(Model model, Criterion criterion, Tensor input, Tensor target) {
+    public static ModelStep run(Model model, Criterion criterion, Tensor input, Tensor target) {
         if (model instanceof MultiOutputModel multi && criterion instanceof MultiOutputCriterion multiLoss) {
             Map<String, Tensor> outputs = multi.forwardAll(input);
             Tensor loss = multiLoss.apply(outputs, Map.of(MultiOutputCriterion.TARGET, target));

@@ -83,6 +83,32 @@ public final class TrainingRun {
     }
 
     /**
+     * A fresh folder {@code <runs_dir>/<experiment>/<tool>/<time>/} holding the resolved config, for tools
+     * that build a run's components without training it (the finders).
+     */
+    public static RunDirectory toolDirectory(Config config, String tool, Clock clock) {
+        RunConfig run = Binder.bind(config.root(), "", RunConfig.class);
+        checkDeviceAndPrecision(run.trainer());
+        ExperimentConfig experiment = run.experiment();
+        RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()).resolve(experiment.name()), tool, "", clock);
+        dir.writeConfig(config.toYaml());
+        return dir;
+    }
+
+    /** The device {@code config} trains on (checked to exist). */
+    public static Device device(Config config) {
+        TrainerConfig trainer = Binder.bind(config.root(), "", RunConfig.class).trainer();
+        Engine.start(new EngineOptions(trainer.threads(), trainer.onednn()));
+        return Device.parse(trainer.device()).requireAvailable();
+    }
+
+    /** Builds every component of {@code config} (seeded, on its device) with {@code dir} as run directory. */
+    public static TrainingComponents components(Config config, RunDirectory dir) {
+        RunConfig run = Binder.bind(config.root(), "", RunConfig.class);
+        return build(run, config.toYaml(), dir, false);
+    }
+
+    /**
      * Refuses a device this machine lacks and a precision the device cannot run before anything is written
      * (no run directory for a run that cannot start).
      */
