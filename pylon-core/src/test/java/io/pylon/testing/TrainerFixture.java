@@ -133,7 +133,8 @@ public final class TrainerFixture {
         return trainer;
     }
 
-    private TrainingComponents components(RunDirectory dir) {
+    /** The components alone (for code that runs steps without a Trainer, e.g. the finders). */
+    public TrainingComponents components(RunDirectory dir) {
         Engine.start(new EngineOptions(threads));
         Seeds.seed(seed);
         DataSplits data = loaderWorkers < 0 ? SyntheticData.splits(samples, FEATURES, CLASSES, batchSize, seed)

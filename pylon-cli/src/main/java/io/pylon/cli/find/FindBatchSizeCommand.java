@@ -45,7 +45,8 @@ public final class FindBatchSizeCommand implements Callable<Integer> {
     int steps;
 
     @Option(names = "--memory-budget", paramLabel = "SIZE",
-            description = "CPU: peak process memory a batch may reach, e.g. 4g or 512m (default: 80% of available memory)")
+            description = "CPU: memory the training steps may add (activations, gradients, optimizer state), e.g. 4g or"
+                    + " 512m (default: 80% of the available memory)")
     String memoryBudget;
 
     @Option(names = "--debug", description = "show stack traces for user errors")
@@ -73,7 +74,7 @@ public final class FindBatchSizeCommand implements Callable<Integer> {
         BatchSizeFinder.Result result = BatchSizeFinder.search(params, batchSize -> {
             BatchSizeFinder.Trial trial = trials.run(batchSize);
             System.out.printf(Locale.ROOT, "batch %d: %s%s%n", batchSize, trial.fits() ? "fits" : "does not fit",
-                    trial.peakBytes().isPresent() ? String.format(Locale.ROOT, " (peak %.0f MiB)",
+                    trial.peakBytes().isPresent() ? String.format(Locale.ROOT, " (steps add %.0f MiB)",
                             trial.peakBytes().getAsLong() / 1048576.0) : "");
             return trial;
         }, samples::get);
@@ -89,7 +90,7 @@ public final class FindBatchSizeCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("batch_size", t.batchSize());
             row.put("fits", t.fits());
-            t.peakBytes().ifPresent(bytes -> row.put("peak_bytes", bytes));
+            t.peakBytes().ifPresent(bytes -> row.put("step_memory_bytes", bytes));
             row.put("note", t.note());
             rows.add(row);
         }

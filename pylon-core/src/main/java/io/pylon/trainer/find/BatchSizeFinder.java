@@ -20,7 +20,9 @@ import io.pylon.trainer.profile.HostMemory;
  * the first failure. A trial builds the run at that batch size and runs {@code steps} training steps.
  * On a GPU a trial fails when libtorch runs out of device memory (the error is caught and the caching
  * allocator emptied); on the CPU, where running out of memory kills the process, a trial fails when the
- * process's peak resident memory exceeds {@code memoryBudgetBytes}.
+ * memory its steps add exceeds {@code memoryBudgetBytes}: the peak resident size during the steps minus the
+ * resident size before them (activations, gradients, optimizer state, batches; not the JVM, model and
+ * dataset already loaded, whose size varies by hundreds of MiB with garbage collection).
  */
 public final class BatchSizeFinder {
 
@@ -28,7 +30,7 @@ public final class BatchSizeFinder {
      * @param start first batch size tried (>= 1)
      * @param maxBatchSize never try more than this (>= start)
      * @param steps training steps per trial (>= 1; the first warms up the allocator)
-     * @param memoryBudgetBytes CPU only: peak resident bytes a trial may reach (> 0)
+     * @param memoryBudgetBytes CPU only: bytes the training steps may add to the resident size (> 0)
      */
     public record Params(int start, int maxBatchSize, int steps, long memoryBudgetBytes) {
         public Params {
@@ -49,7 +51,7 @@ public final class BatchSizeFinder {
      *
      * @param batchSize the batch size tried
      * @param fits whether its steps ran within the memory limit
-     * @param peakBytes peak resident bytes on the CPU (empty on a GPU or where unknown)
+     * @param peakBytes CPU: peak resident bytes the steps added (empty on a GPU or where unknown)
      * @param note why it failed, or empty
      */
     public record Trial(int batchSize, boolean fits, OptionalLong peakBytes, String note) {
@@ -133,6 +135,9 @@ public final class BatchSizeFinder {
             TrainingComponents parts = build.apply(batchSize);
             samples.accept(parts.data().train().samples());
             try (var data = parts.data()) {
+                System.gc();
+                Pointer.deallocateReferences();
+                long before = HostMemory.residentBytes().orElse(0);
                 HostMemory.resetPeak();
                 FinderStep step = new FinderStep(parts);
                 for (int i = 0; i < params.steps(); i++) {
@@ -141,10 +146,12 @@ public final class BatchSizeFinder {
                 if (cuda) {
                     return new Trial(batchSize, true, OptionalLong.empty(), "");
                 }
-                OptionalLong peak = HostMemory.peakBytes();
+                OptionalLong highWater = HostMemory.peakBytes();
+                OptionalLong peak = highWater.isPresent() ? OptionalLong.of(Math.max(0, highWater.getAsLong() - before))
+                        : OptionalLong.empty();
                 boolean fits = peak.isEmpty() || peak.getAsLong() <= params.memoryBudgetBytes();
                 return new Trial(batchSize, fits, peak, fits ? "" : String.format(Locale.ROOT,
-                        "peak memory %.0f MiB > budget %.0f MiB", peak.getAsLong() / 1048576.0,
+                        "the steps add %.0f MiB > budget %.0f MiB", peak.getAsLong() / 1048576.0,
                         params.memoryBudgetBytes() / 1048576.0));
             } catch (RuntimeException e) {
                 if (cuda && String.valueOf(e.getMessage()).contains("out of memory")) {

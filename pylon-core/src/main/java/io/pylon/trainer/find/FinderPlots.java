@@ -23,7 +23,7 @@ public final class FinderPlots {
         boolean memory = trials.stream().allMatch(t -> t.peakBytes().isPresent());
         List<Double> xs = trials.stream().map(t -> (double) t.batchSize()).toList();
         List<Double> ys = trials.stream().map(t -> memory ? t.peakBytes().getAsLong() / 1048576.0 : (t.fits() ? 1.0 : 0.0)).toList();
-        new SvgPlot("Batch-size finder", "batch size", memory ? "peak resident memory (MiB)" : "fits (1) / out of memory (0)",
+        new SvgPlot("Batch-size finder", "batch size", memory ? "memory the steps add (MiB)" : "fits (1) / out of memory (0)",
                 true).write(file, xs, ys, result.suggestion());
     }
 }
