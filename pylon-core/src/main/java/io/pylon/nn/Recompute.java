@@ -1,6 +1,5 @@
 package io.pylon.nn;
 
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -64,17 +63,16 @@ public final class Recompute {
         try (PointerScope inner = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             y = outlive(inner, block.apply(x));
         }
-        handToOuterScope(y);
         Tensor anchor = x.requires_grad() ? x.view_as(x) : x.detach().requires_grad_(true);
         Tensor zero;
         try (PointerScope inner = new PointerScope()) {
-            boolean sameShape = Arrays.equals(anchor.sizes().vec().get(), y.sizes().vec().get());
-            Tensor connection = sameShape ? anchor.mul(new Scalar(0.0))
-                    : anchor.sum().mul(new Scalar(0.0));
-            zero = outlive(inner, connection);
+            // a 0-dim zero broadcasts onto y whatever the shapes; its gradient reaches the anchor's hook
+            zero = outlive(inner, anchor.sum().mul(new Scalar(0.0)));
         }
         handToOuterScope(zero);
         Tensor out = y.add(zero);
+        // y is not needed after the add (add saves nothing for backward): free it now, not at the step's end
+        y.releaseReference();
         GradientHolder holder = new GradientHolder();
         RecomputeHook hook = new RecomputeHook(block, x, holder, context);
         out.register_hook(holder);
