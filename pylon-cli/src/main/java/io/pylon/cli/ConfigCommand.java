@@ -9,11 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import io.pylon.config.Binder;
 import io.pylon.config.Config;
-import io.pylon.trainer.RunConfig;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.trainer.RunResolver;
 
-/** {@code pylon config CONFIG [overrides]}: prints the resolved config after checking it. */
+/** {@code pylon config CONFIG [overrides]}: prints the resolved config after checking it exactly as {@code train} does. */
 @Command(name = "config", description = "Print the resolved config (defaults composed, overrides applied, interpolated).")
 final class ConfigCommand implements Callable<Integer> {
 
@@ -29,7 +29,7 @@ final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = Config.load(file, overrides);
-        Binder.bind(config.root(), "", RunConfig.class);
+        RunResolver.resolve(config, StandardComponents.withPlugins());
         System.out.print(config.toYaml());
         return 0;
     }

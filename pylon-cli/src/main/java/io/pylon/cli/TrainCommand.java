@@ -14,8 +14,11 @@ import picocli.CommandLine.Parameters;
 
 import io.pylon.PylonUserException;
 import io.pylon.config.Config;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.Components;
 import io.pylon.trainer.EvalResult;
 import io.pylon.trainer.FitResult;
+import io.pylon.trainer.RunResolver;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainingRun;
 
@@ -36,16 +39,17 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Components components = StandardComponents.withPlugins();
         Trainer trainer;
         if (resume != null) {
-            trainer = TrainingRun.resume(resume, arguments);
+            trainer = TrainingRun.resume(resume, arguments, components);
         } else {
             if (arguments.isEmpty()) {
                 throw new PylonUserException("missing CONFIG.yaml: usage `pylon train CONFIG.yaml [key.path=value ...]`"
                         + " or `pylon train --resume RUN_DIR`");
             }
             Config config = Config.load(Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
-            trainer = TrainingRun.create(config, Clock.systemDefaultZone());
+            trainer = TrainingRun.create(RunResolver.resolve(config, components), Clock.systemDefaultZone());
         }
         try (trainer; RunLogging logging = RunLogging.attach(trainer.runDirectory().log())) {
             LOG.info("run directory: {}", trainer.runDirectory().path());

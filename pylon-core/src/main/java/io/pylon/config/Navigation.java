@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Looks nodes up by key path segments; an all-digit segment indexes a list. */
-final class Navigation {
+public final class Navigation {
 
     private Navigation() {
     }
 
-    static List<String> split(String keyPath) {
+    public static List<String> split(String keyPath) {
         return keyPath.isEmpty() ? List.of() : List.of(keyPath.split("\\.", -1));
     }
 
@@ -17,11 +17,11 @@ final class Navigation {
         return String.join(".", segments);
     }
 
-    static String child(String keyPath, String key) {
+    public static String child(String keyPath, String key) {
         return keyPath.isEmpty() ? key : keyPath + "." + key;
     }
 
-    static Optional<ConfigNode> find(ConfigNode root, List<String> segments) {
+    public static Optional<ConfigNode> find(ConfigNode root, List<String> segments) {
         ConfigNode node = root;
         for (String segment : segments) {
             Optional<ConfigNode> next = step(node, segment);

@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Finds the valid name closest to a mistyped one, so that errors can say "did you mean ...". */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The candidate with the smallest edit distance to {@code name} (the first one on ties). */
-    static Optional<String> nearest(String name, Collection<String> candidates) {
+    public static Optional<String> nearest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -24,7 +24,7 @@ final class Suggestions {
     }
 
     /** {@code "; did you mean 'x'?"} or "" when there is nothing to suggest. */
-    static String didYouMean(String name, Collection<String> candidates) {
+    public static String didYouMean(String name, Collection<String> candidates) {
         return nearest(name, candidates).map(n -> "; did you mean '" + n + "'?").orElse("");
     }
 

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** Words for what a type allows and what a node holds, for "expected X, got Y" messages. */
-final class TypeDescriptions {
+public final class TypeDescriptions {
 
     private TypeDescriptions() {
     }
@@ -60,7 +60,7 @@ final class TypeDescriptions {
         return "a value";
     }
 
-    static String show(ConfigNode node) {
+    public static String show(ConfigNode node) {
         return switch (node) {
             case MapNode map -> "a map";
             case ListNode list -> "a list";

@@ -1,85 +1,137 @@
 package io.pylon.data;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.pylon.PylonUserException;
+import io.pylon.config.Binder;
 import io.pylon.config.ConfigException;
-import io.pylon.plugin.Plugins;
-import io.pylon.registry.Registry;
-import io.pylon.registry.UnknownNameException;
+import io.pylon.config.MapNode;
+import io.pylon.config.Origin;
+import io.pylon.config.Suggestions;
+import io.pylon.registry.Bound;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.ComponentKind;
+import io.pylon.registry.ComponentRegistrar;
+import io.pylon.registry.Components;
+import io.pylon.registry.NoParams;
 
-/** The entry point the trainer calls: dataset name to loaders. */
+/**
+ * The dataset kind ({@code fashion_mnist}) and the {@code data:} section: {@code data.name} names a dataset or a
+ * {@link DatasetFormats file format}, whose per-split sections ({@code data.train}, {@code data.val},
+ * {@code data.test}) bind to the format's params. {@link #resolve} checks all of it without opening anything;
+ * {@link #open} opens.
+ */
 public final class Datasets {
 
-    private static final Registry<DatasetFactory> REGISTRY = new Registry<DatasetFactory>("dataset")
-            .register(FashionMnist.NAME, FashionMnist::open);
+    public static final ComponentKind<DataRequest, DataSplits> KIND = new ComponentKind<>("dataset", DataSplits.class);
+
+    private static final List<String> SPLITS = List.of("train", "val", "test");
 
     private Datasets() {
     }
 
+    public static void registerBuiltIns(ComponentRegistrar r) {
+        r.register(KIND, FashionMnist.NAME, NoParams.class, (p, request) -> FashionMnist.open(request));
+    }
+
     /**
-     * Opens the dataset {@code config.name()}.
+     * Binds {@code section} (the {@code data:} map): the config, the transform chains, and the dataset or format
+     * with each given split's params. Touches no file.
+     */
+    public static DataPlan resolve(ComponentBinder binder, MapNode section) {
+        return plan(binder, Binder.bind(section, "data", DataConfig.class), section.get("name").orElse(section).origin());
+    }
+
+    /**
+     * As {@link #resolve}, for a config already bound; {@code nameOrigin} is where {@code data.name} is written.
+     */
+    public static DataPlan plan(ComponentBinder binder, DataConfig config, Origin nameOrigin) {
+        TransformChains chains = TransformChains.of(binder, config);
+        Components components = binder.components();
+        String name = config.name();
+        if (components.contains(KIND, name)) {
+            Bound<DataRequest, DataSplits> dataset = binder.bindParams(components.get(KIND, name),
+                    MapNode.empty(nameOrigin), "data");
+            return new DataPlan(config, chains, Optional.of(dataset), Map.of());
+        }
+        if (!components.contains(DatasetFormats.KIND, name)) {
+            Set<String> known = new TreeSet<>(components.names(KIND));
+            known.addAll(components.names(DatasetFormats.KIND));
+            throw new ConfigException(nameOrigin, "data.name", "unknown dataset or format '" + name + "'"
+                    + Suggestions.didYouMean(name, known) + " (known: " + String.join(", ", known) + ")");
+        }
+        if (config.train().entries().isEmpty()) {
+            throw new ConfigException(config.train().origin(), "data.train", "format '" + name
+                    + "' needs a data.train section saying where the training files are");
+        }
+        Map<String, Bound<Void, Dataset>> splits = new LinkedHashMap<>();
+        Map<String, MapNode> sections = Map.of("train", config.train(), "val", config.val(), "test", config.test());
+        for (String split : SPLITS) {
+            MapNode params = sections.get(split);
+            if (!params.entries().isEmpty()) {
+                splits.put(split, binder.bindParams(components.get(DatasetFormats.KIND, name), params, "data." + split));
+            }
+        }
+        return new DataPlan(config, chains, Optional.empty(), splits);
+    }
+
+    /**
+     * Opens the data of {@code plan}.
      *
-     * @throws io.pylon.registry.UnknownNameException for an unknown name (the message lists the known ones)
      * @throws io.pylon.PylonUserException for missing or corrupt data files
      */
-    public static DataSplits open(DataConfig config, long seed) {
-        Plugins.loadOnce();
-        String name = config.name();
-        if (REGISTRY.names().contains(name)) {
-            return REGISTRY.get(name).open(config, seed);
+    public static DataSplits open(DataPlan plan, long seed) {
+        if (plan.dataset().isPresent()) {
+            return plan.dataset().get().create(new DataRequest(plan.config(), plan.chains(), seed));
         }
-        if (DatasetFormats.contains(name)) {
-            return openFormat(config, seed);
-        }
-        Set<String> known = new TreeSet<>(REGISTRY.names());
-        known.addAll(DatasetFormats.names());
-        throw new UnknownNameException("dataset or format", name, known);
+        return openFormat(plan, seed);
     }
 
     /**
      * A file format's splits: {@code data.train} (required), {@code data.val} (or the last {@code val_size}
      * training samples), {@code data.test} (optional).
      */
-    private static DataSplits openFormat(DataConfig config, long seed) {
-        String name = config.name();
-        if (config.train().entries().isEmpty()) {
-            throw new ConfigException(config.train().origin(), "data.train", "format '" + name
-                    + "' needs a data.train section saying where the training files are");
-        }
-        Dataset train = DatasetFormats.open(name, config.train(), "data.train");
-        List<Dataset> opened = new ArrayList<>(List.of(train));
-        Dataset val;
-        if (!config.val().entries().isEmpty()) {
-            val = DatasetFormats.open(name, config.val(), "data.val");
-            opened.add(val);
-        } else {
-            long n = train.size();
-            if (config.valSize() >= n) {
-                throw new PylonUserException("data.val_size is " + config.valSize() + " but the training data holds "
-                        + n + " samples; set data.val_size below " + n + " or give a data.val section");
+    private static DataSplits openFormat(DataPlan plan, long seed) {
+        DataConfig config = plan.config();
+        List<Dataset> opened = new ArrayList<>();
+        try {
+            Dataset train = plan.splits().get("train").create(null);
+            opened.add(train);
+            Dataset val;
+            if (plan.splits().containsKey("val")) {
+                val = plan.splits().get("val").create(null);
+                opened.add(val);
+            } else {
+                long n = train.size();
+                if (config.valSize() >= n) {
+                    throw new PylonUserException("data.val_size is " + config.valSize() + " but the training data holds "
+                            + n + " samples; set data.val_size below " + n + " or give a data.val section");
+                }
+                val = new Subset(train, n - config.valSize(), n);
+                train = new Subset(train, 0, n - config.valSize());
             }
-            val = new Subset(train, n - config.valSize(), n);
-            train = new Subset(train, 0, n - config.valSize());
+            Optional<Dataset> test = Optional.empty();
+            if (plan.splits().containsKey("test")) {
+                test = Optional.of(plan.splits().get("test").create(null));
+                opened.add(test.get());
+            }
+            return Pipelines.splits(train, val, test, config, plan.chains(), seed).owning(opened);
+        } catch (RuntimeException e) {
+            for (Dataset dataset : opened) {
+                try {
+                    dataset.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
-        Optional<Dataset> test = config.test().entries().isEmpty() ? Optional.empty()
-                : Optional.of(DatasetFormats.open(name, config.test(), "data.test"));
-        test.ifPresent(opened::add);
-        return Pipelines.splits(train, val, test, config, seed).owning(opened);
-    }
-
-    /** Adds a dataset (plugins); a name can be registered once. */
-    public static void register(String name, DatasetFactory factory) {
-        REGISTRY.register(name, factory);
-    }
-
-    public static Set<String> names() {
-        Plugins.loadOnce();
-        return REGISTRY.names();
     }
 
     /**

@@ -41,10 +41,12 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The {@link DatasetFactory} registered as {@value #NAME}. */
-    public static DataSplits open(DataConfig config, long seed) {
+    /** Opens the dataset registered as {@value #NAME}. */
+    public static DataSplits open(DataRequest request) {
+        DataConfig config = request.config();
+        long seed = request.seed();
         if (config.hasTransforms()) {
-            return openForTransforms(config, seed);
+            return openForTransforms(config, request.chains(), seed);
         }
         Splits splits = load(FashionMnistFiles.locate(config.root()), config.valSize(), config.normalize());
         return Datasets.inMemory(splits.train(), splits.val(), splits.test(), spec(), config, seed);
@@ -55,12 +57,12 @@ public final class FashionMnist {
      * threaded loader; they are scaled to [0, 1] (and standardised with {@code normalize}) before the
      * configured transforms, so these see what the in-memory path would produce.
      */
-    private static DataSplits openForTransforms(DataConfig config, long seed) {
+    private static DataSplits openForTransforms(DataConfig config, TransformChains chains, long seed) {
         List<FashionMnistDataset> splits = FashionMnistDataset.splits(config.root(), config.valSize());
         Transform toUnit = new ToFloat(1 / 255.0);
         Transform decode = !config.normalize() ? toUnit : Compose.of(toUnit, new NormalizeIntensity(
                 NormalizeIntensity.Mode.ZSCORE, true, List.of(MEAN), List.of(STD), false, 1, 99));
-        return Pipelines.splits(splits.get(0), splits.get(1), Optional.of(splits.get(2)), config, seed, decode);
+        return Pipelines.splits(splits.get(0), splits.get(1), Optional.of(splits.get(2)), config, chains, seed, decode);
     }
 
     public static DataSpec spec() {

@@ -21,7 +21,6 @@ import io.pylon.data.sampler.WeightedSampler;
 import io.pylon.data.transform.Compose;
 import io.pylon.data.transform.Identity;
 import io.pylon.data.transform.Transform;
-import io.pylon.data.transform.Transforms;
 import io.pylon.engine.Seeds;
 
 /**
@@ -40,8 +39,8 @@ public final class Pipelines {
      * the training dataset's class names.
      */
     public static DataSplits splits(Dataset train, Dataset val, Optional<Dataset> test, DataConfig config,
-            long seed) {
-        return splits(train, val, test, config, seed, new Identity());
+            TransformChains chains, long seed) {
+        return splits(train, val, test, config, chains, seed, new Identity());
     }
 
     /**
@@ -49,11 +48,11 @@ public final class Pipelines {
      * deterministic conversion (e.g. pixel scaling), which the configured chain builds on.
      */
     public static DataSplits splits(Dataset train, Dataset val, Optional<Dataset> test, DataConfig config,
-            long seed, Transform decode) {
+            TransformChains chains, long seed, Transform decode) {
         List<Transform> sharedSteps = new ArrayList<>(List.of(decode));
-        sharedSteps.addAll(Transforms.chain(config.transforms(), "data.transforms").steps());
+        sharedSteps.addAll(chains.transforms().steps());
         Compose shared = new Compose(sharedSteps);
-        Compose augment = Transforms.chain(config.augment(), "data.augment");
+        Compose augment = chains.augment();
         List<Transform> trainSteps = new ArrayList<>(shared.steps());
         trainSteps.addAll(augment.steps());
         Compose trainChain = new Compose(trainSteps);

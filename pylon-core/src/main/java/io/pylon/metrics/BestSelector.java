@@ -23,18 +23,14 @@ public final class BestSelector {
     private final List<Direction> directions;
 
     /** {@code monitors} are {@code <split>/<key>} strings; the first one breaks ties between incomparables. */
-    public BestSelector(List<String> monitors) {
+    public BestSelector(List<String> monitors, MetricDirections directionsOfMetrics) {
         if (monitors.isEmpty()) {
             throw new IllegalArgumentException("a best selector needs at least one monitor");
         }
         this.monitors = List.copyOf(monitors);
         List<Direction> dirs = new ArrayList<>();
         for (String monitor : monitors) {
-            int slash = monitor.indexOf('/');
-            if (slash <= 0 || slash == monitor.length() - 1) {
-                throw new IllegalArgumentException("monitor must be <split>/<metric>, got '" + monitor + "'");
-            }
-            dirs.add(Metrics.direction(monitor.substring(slash + 1)));
+            dirs.add(directionsOfMetrics.of(monitor));
         }
         this.directions = List.copyOf(dirs);
     }

@@ -1,63 +1,30 @@
 package io.pylon.models;
 
-import java.util.Set;
-
 import io.pylon.data.DataSpec;
-import io.pylon.engine.Engine;
 import io.pylon.models.gpt.Gpt;
 import io.pylon.models.gpt.GptParams;
-import io.pylon.plugin.Plugins;
-import io.pylon.registry.Registry;
+import io.pylon.registry.ComponentKind;
+import io.pylon.registry.ComponentRegistrar;
 
 /**
- * Models by name. The trainer asks {@link #paramsType} for the record to bind the {@code model:} config
- * section to (minus its {@code name} key), then calls {@link #create} with the bound record.
+ * The model kind: a {@code model:} section names a model and holds its params; the model is built with the data
+ * spec (input shape, classes). Weights come from libtorch's generator (seed it first with
+ * {@link io.pylon.engine.Seeds#seed} for reproducible weights).
  */
 public final class Models {
 
-    private static final Registry<ModelFactory<?>> REGISTRY = new Registry<ModelFactory<?>>("model")
-            .register("mlp", new ModelFactory<>(MlpParams.class, Mlp::new))
-            .register("cnn", new ModelFactory<>(CnnParams.class, Cnn::new))
-            .register("gpt", new ModelFactory<>(GptParams.class, Gpt::new))
-            .register("resnet", new ModelFactory<>(ResNetParams.class, ResNet::new))
-            .register("unet2d", new ModelFactory<>(UNetParams.class, (p, s) -> UNet.create(p, s, 2)))
-            .register("unet3d", new ModelFactory<>(UNetParams.class, (p, s) -> UNet.create(p, s, 3)))
-            .register("rsunet3d", new ModelFactory<>(RSUNetParams.class, RSUNet::new));
+    public static final ComponentKind<DataSpec, Model> KIND = new ComponentKind<>("model", Model.class);
 
     private Models() {
     }
 
-    /**
-     * Builds model {@code name}, its weights initialised from libtorch's generator (seed it first with
-     * {@link io.pylon.engine.Seeds#seed} for reproducible weights).
-     *
-     * @param params an instance of {@code paramsType(name)}
-     * @throws io.pylon.registry.UnknownNameException for an unknown name (the message lists the known ones)
-     */
-    public static Model create(String name, Object params, DataSpec spec) {
-        Plugins.loadOnce();
-        ModelFactory<?> factory = REGISTRY.get(name);
-        Engine.start();
-        try {
-            return factory.create(params, spec);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("model '" + name + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** The params record type of model {@code name}. */
-    public static Class<? extends Record> paramsType(String name) {
-        Plugins.loadOnce();
-        return REGISTRY.get(name).paramsType();
-    }
-
-    /** Adds a model (plugins); a name can be registered once. */
-    public static void register(String name, ModelFactory<?> factory) {
-        REGISTRY.register(name, factory);
-    }
-
-    public static Set<String> names() {
-        Plugins.loadOnce();
-        return REGISTRY.names();
+    public static void registerBuiltIns(ComponentRegistrar r) {
+        r.register(KIND, "mlp", MlpParams.class, Mlp::new);
+        r.register(KIND, "cnn", CnnParams.class, Cnn::new);
+        r.register(KIND, "gpt", GptParams.class, Gpt::new);
+        r.register(KIND, "resnet", ResNetParams.class, ResNet::new);
+        r.register(KIND, "unet2d", UNetParams.class, (p, s) -> UNet.create(p, s, 2));
+        r.register(KIND, "unet3d", UNetParams.class, (p, s) -> UNet.create(p, s, 3));
+        r.register(KIND, "rsunet3d", RSUNetParams.class, RSUNet::new);
     }
 }

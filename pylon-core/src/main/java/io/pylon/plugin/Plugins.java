@@ -11,39 +11,28 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.pylon.registry.ComponentRegistrar;
+
 /**
- * Loads every {@link PylonPlugin} on the class path into the registries, once per JVM. The registries call
- * {@link #loadOnce} before each lookup, so a plugin's names resolve no matter which registry is asked
- * first; registration itself never triggers loading, so plugins may register into any registry while
- * they load.
+ * Loads the {@link PylonPlugin}s a class loader declares into a registrar. Called by
+ * {@link StandardComponents} at the application's edge; nothing below it loads plugins.
  */
 public final class Plugins {
 
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
     private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");
 
-    private static final OnceLoader GLOBAL = new OnceLoader(Plugins::contextClassLoader, Registrars::global);
-
     private Plugins() {
     }
 
     /**
-     * Loads the plugins visible to the context class loader the first time it is called; later calls
-     * return at once, or rethrow the first call's failure so every lookup reports the broken plugin.
-     * Calls from a plugin's own register methods (the loading thread) return without waiting.
+     * Loads the plugins {@code loader} declares into {@code registrar} and returns their class names, in load
+     * order.
      *
-     * @throws PluginLoadException naming the plugin class and its jar when one cannot be loaded or fails
-     *     to register
+     * @throws PluginLoadException naming the plugin class and its jar when one cannot be loaded or fails to
+     *     register
      */
-    public static void loadOnce() {
-        GLOBAL.loadOnce();
-    }
-
-    /**
-     * Loads the plugins {@code loader} declares into {@code registrars} and returns their class names, in
-     * load order. Public for hosts with their own plugin class loader; {@link #loadOnce} is the usual entry.
-     */
-    public static List<String> load(ClassLoader loader, Registrars registrars) {
+    public static List<String> load(ClassLoader loader, ComponentRegistrar registrar) {
         ProviderSources sources = ProviderSources.scan(loader);
         List<String> names = new ArrayList<>();
         Iterator<ServiceLoader.Provider<PylonPlugin>> providers =
@@ -61,7 +50,7 @@ public final class Plugins {
             String className = provider.type().getName();
             String source = sources.sourceOf(className);
             try {
-                registrars.install(provider.get());
+                provider.get().register(registrar);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 throw new PluginLoadException("plugin " + className + " from " + source + " failed to load: "
                         + describe(e), e);
@@ -87,10 +76,5 @@ public final class Plugins {
             root = root.getCause();
         }
         return root == e ? e.getMessage() : e.getMessage() + " (caused by " + root + ")";
-    }
-
-    private static ClassLoader contextClassLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : Plugins.class.getClassLoader();
     }
 }

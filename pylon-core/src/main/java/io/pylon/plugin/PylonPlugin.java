@@ -1,30 +1,22 @@
 package io.pylon.plugin;
 
+import io.pylon.registry.ComponentRegistrar;
+
 /**
  * A jar's contribution of named components, found with {@link java.util.ServiceLoader}: list the
  * implementing class in {@code META-INF/services/io.pylon.plugin.PylonPlugin}. Configs then use the
  * components by name exactly like the built-ins, so a new model or loss needs no change to Pylon itself.
- * Every method defaults to registering nothing, so a plugin overrides only the kinds it adds. Names are
- * global: registering a name that a built-in or another plugin already uses fails loading.
+ * One hook serves every kind, including kinds added after this interface was written:
+ * <pre>
+ * public void register(ComponentRegistrar components) {
+ *     components.register(Models.KIND, "tiny_res_mlp", TinyResMlpParams.class, TinyResMlp::new);
+ *     components.registerSimple(Criteria.KIND, "label_smoothed_ce", LabelSmoothedCe.class, loss -&gt; loss);
+ * }
+ * </pre>
+ * Names are per kind: registering a name that a built-in or another plugin already uses fails loading.
  * Implementations need a public no-argument constructor.
  */
 public interface PylonPlugin {
 
-    default void registerModels(ModelRegistrar models) {
-    }
-
-    default void registerCriteria(CriterionRegistrar criteria) {
-    }
-
-    default void registerMetrics(MetricRegistrar metrics) {
-    }
-
-    default void registerCallbacks(CallbackRegistrar callbacks) {
-    }
-
-    default void registerDatasets(DatasetRegistrar datasets) {
-    }
-
-    default void registerTransforms(TransformRegistrar transforms) {
-    }
+    void register(ComponentRegistrar components);
 }

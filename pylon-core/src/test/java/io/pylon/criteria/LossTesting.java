@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 import io.pylon.config.Config;
 import io.pylon.config.MapNode;
 import io.pylon.engine.Tensors;
+import io.pylon.testing.TestComponents;
 
 /** Shared test helpers: double tensors, the finite-difference gradient check, and binding YAML sections. */
 final class LossTesting {
@@ -80,7 +81,7 @@ final class LossTesting {
     /** Binds {@code criterion: <yaml flow map>} from a config named {@code x.yaml} through the registry. */
     static Criterion fromYaml(String name, String paramsFlowMap) {
         Config config = Config.parse("criterion: " + paramsFlowMap + "\n", "x.yaml");
-        return Criteria.create(name, (MapNode) config.find("criterion").orElseThrow(), "criterion");
+        return TestComponents.criterion(name, (MapNode) config.find("criterion").orElseThrow(), "criterion");
     }
 
     static double value(Criterion criterion, Tensor output, Tensor target) {

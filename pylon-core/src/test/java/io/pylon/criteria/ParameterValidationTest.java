@@ -19,6 +19,7 @@ import io.pylon.config.InvalidValueException;
 import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
 import io.pylon.engine.Engine;
+import io.pylon.testing.TestComponents;
 
 /** Every out-of-range parameter is an {@link InvalidValueException} naming its key; config errors name file:line. */
 class ParameterValidationTest {
@@ -114,7 +115,7 @@ class ParameterValidationTest {
         Config config = Config.parse(yaml, "x.yaml");
         MapNode section = (MapNode) config.find("criterion").orElseThrow();
         String name = String.valueOf(((ScalarNode) config.find("criterion.name").orElseThrow()).value());
-        return Criteria.create(name, section.without("name"), "criterion");
+        return TestComponents.criterion(name, section.without("name"), "criterion");
     }
 
     @Test

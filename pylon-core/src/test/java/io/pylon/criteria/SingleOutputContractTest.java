@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.pylon.engine.Engine;
 import io.pylon.engine.Tensors;
+import io.pylon.testing.TestComponents;
 
 /**
  * The contract every registered single-output loss keeps, built from its (minimal) YAML section: a finite
@@ -27,12 +28,12 @@ class SingleOutputContractTest {
     }
 
     static Stream<String> names() {
-        return Criteria.registry().names().stream().filter(SingleOutputLosses.INPUTS::containsKey).sorted();
+        return TestComponents.BUILT_INS.names(Criteria.KIND).stream().filter(SingleOutputLosses.INPUTS::containsKey).sorted();
     }
 
     @Test
     void everySingleOutputLossIsRegistered() {
-        assertThat(Criteria.registry().names()).containsAll(SingleOutputLosses.NAMES);
+        assertThat(TestComponents.BUILT_INS.names(Criteria.KIND)).containsAll(SingleOutputLosses.NAMES);
         assertThat(names()).hasSameSizeAs(SingleOutputLosses.NAMES);
     }
 

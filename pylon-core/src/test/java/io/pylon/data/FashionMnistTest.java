@@ -18,6 +18,7 @@ import io.pylon.PylonUserException;
 import io.pylon.data.format.IdxFiles;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Tensors;
+import io.pylon.testing.TestComponents;
 
 class FashionMnistTest {
 
@@ -73,7 +74,7 @@ class FashionMnistTest {
         DataConfig config = new DataConfig("fashion_mnist", Optional.of(dir.toString()), 4, 5, 6, 0, 0, 7, true,
                 true, true);
 
-        DataSplits splits = Datasets.open(config, 123);
+        DataSplits splits = TestComponents.open(config, 123);
 
         assertThat(splits.spec()).isEqualTo(new DataSpec(new long[] {1, 28, 28}, 10));
         assertThat(splits.train().samples()).isEqualTo(24);
@@ -89,7 +90,7 @@ class FashionMnistTest {
     @Test
     void unknownDatasetListsTheKnownNames() {
         DataConfig config = new DataConfig("imagenet", Optional.empty(), 4, 5, 6, 0, 0, 0, true, false, true);
-        assertThatThrownBy(() -> Datasets.open(config, 1)).hasMessageContaining("imagenet")
+        assertThatThrownBy(() -> TestComponents.open(config, 1)).hasMessageContaining("imagenet")
                 .hasMessageContaining("fashion_mnist");
     }
 
@@ -99,7 +100,7 @@ class FashionMnistTest {
                 .hasMessageContaining(dir.toString()).hasMessageContaining("apt-get install dataset-fashion-mnist")
                 .hasMessageContaining("set data.root to a folder with the four IDX files");
         Path absent = dir.resolve("absent");
-        assertThatThrownBy(() -> Datasets.open(DataConfig.defaults().withRoot(absent.toString()), 1))
+        assertThatThrownBy(() -> TestComponents.open(DataConfig.defaults().withRoot(absent.toString()), 1))
                 .isInstanceOf(PylonUserException.class).hasMessageContaining("does not exist")
                 .hasMessageContaining("apt-get install dataset-fashion-mnist").hasMessageContaining("data.root");
     }

@@ -16,6 +16,10 @@ import io.pylon.config.Config;
 import io.pylon.config.ConfigException;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
+import io.pylon.config.Origin;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
 import io.pylon.engine.Tensors;
@@ -32,18 +36,29 @@ class PipelinesTest {
     @BeforeAll
     static void setUp() {
         Engine.start();
-        if (!DatasetFormats.contains("test_numbers")) {
-            DatasetFormats.register("test_numbers", Numbers.class, p -> {
-                byte[] pixels = new byte[p.size() * 4];
-                long[] labels = new long[p.size()];
-                for (int i = 0; i < p.size(); i++) {
-                    pixels[4 * i] = (byte) i;
-                    labels[i] = i % 3;
-                }
-                return new ArrayDataset(NdArray.of(pixels, DType.UINT8, p.size(), 1, 2, 2), NdArray.of(labels, p.size()),
-                        false, "numbers", List.of());
-            });
-        }
+    }
+
+    /** The built-ins plus a test format, in this test's own registry. */
+    private static final ComponentBinder BINDER = new ComponentBinder(registry());
+
+    private static Components registry() {
+        Components.Builder builder = Components.builder();
+        StandardComponents.registerBuiltIns(builder);
+        builder.registerSimple(DatasetFormats.KIND, "test_numbers", Numbers.class, p -> {
+            byte[] pixels = new byte[p.size() * 4];
+            long[] labels = new long[p.size()];
+            for (int i = 0; i < p.size(); i++) {
+                pixels[4 * i] = (byte) i;
+                labels[i] = i % 3;
+            }
+            return new ArrayDataset(NdArray.of(pixels, DType.UINT8, p.size(), 1, 2, 2), NdArray.of(labels, p.size()),
+                    false, "numbers", List.of());
+        });
+        return builder.build();
+    }
+
+    private static DataSplits open(DataConfig config, long seed) {
+        return Datasets.open(Datasets.plan(BINDER, config, Origin.described("test")), seed);
     }
 
     private static DataConfig config(String yaml) {
@@ -54,8 +69,8 @@ class PipelinesTest {
     void fashionMnistWithTransformsSeesTheInMemoryValues() {
         FashionMnistFixture.write(dir, 30, 9, true);
         String common = "{name: fashion_mnist, root: '" + dir + "', batch_size: 4, eval_batch_size: 5, val_size: 6";
-        DataSplits plain = Datasets.open(config(common + "}"), 3);
-        DataSplits threaded = Datasets.open(config(common + ", augment: [identity], workers: 2}"), 3);
+        DataSplits plain = open(config(common + "}"), 3);
+        DataSplits threaded = open(config(common + ", augment: [identity], workers: 2}"), 3);
         try (threaded; StepScope scope = new StepScope()) {
             assertThat(threaded.spec()).isEqualTo(plain.spec());
             assertThat(threaded.train().samples()).isEqualTo(24);
@@ -73,7 +88,7 @@ class PipelinesTest {
 
     @Test
     void aFormatHoldsOutValidationFromTheEndOfTraining() {
-        try (DataSplits splits = Datasets.open(config(
+        try (DataSplits splits = open(config(
                 "{name: test_numbers, train: {size: 20}, val_size: 5, num_classes: 3, batch_size: 4}"), 1);
                 StepScope scope = new StepScope()) {
             assertThat(splits.train().samples()).isEqualTo(15);
@@ -104,7 +119,7 @@ class PipelinesTest {
 
     private static List<float[]> trainBatches(DataConfig config) {
         List<float[]> out = new java.util.ArrayList<>();
-        try (DataSplits splits = Datasets.open(config, 5)) {
+        try (DataSplits splits = open(config, 5)) {
             var batches = splits.train().epoch(1, 0);
             while (batches.hasNext()) {
                 try (StepScope scope = new StepScope()) {
@@ -142,17 +157,17 @@ class PipelinesTest {
 
     @Test
     void aFormatWithoutClassNamesAsksForNumClasses() {
-        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 20}, val_size: 5}"), 1))
+        assertThatThrownBy(() -> open(config("{name: test_numbers, train: {size: 20}, val_size: 5}"), 1))
                 .hasMessageContaining("set data.num_classes");
-        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, val_size: 5}"), 1))
+        assertThatThrownBy(() -> open(config("{name: test_numbers, val_size: 5}"), 1))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("data.train");
-        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 4}, num_classes: 3}"), 1))
+        assertThatThrownBy(() -> open(config("{name: test_numbers, train: {size: 4}, num_classes: 3}"), 1))
                 .hasMessageContaining("set data.val_size below 4");
     }
 
     @Test
     void unknownTransformsNameTheirListItem() {
-        assertThatThrownBy(() -> Datasets.open(config("{name: test_numbers, train: {size: 20}, val_size: 5,"
+        assertThatThrownBy(() -> open(config("{name: test_numbers, train: {size: 20}, val_size: 5,"
                 + " num_classes: 3, augment: [identity, {name: warp_drive}]}"), 1))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("data.augment.1")
                 .hasMessageContaining("warp_drive").hasMessageContaining("identity");
@@ -160,7 +175,7 @@ class PipelinesTest {
 
     @Test
     void unknownNamesListDatasetsAndFormats() {
-        assertThatThrownBy(() -> Datasets.open(config("{name: imagenet}"), 1))
+        assertThatThrownBy(() -> open(config("{name: imagenet}"), 1))
                 .hasMessageContaining("fashion_mnist").hasMessageContaining("test_numbers");
     }
 }

@@ -13,6 +13,7 @@ import io.pylon.data.format.IdxArray;
 import io.pylon.data.format.IdxReader;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Tensors;
+import io.pylon.testing.TestComponents;
 
 /**
  * Reads the installed Debian dataset when it is there; the same code paths are covered on generated
@@ -40,7 +41,7 @@ class RealFashionMnistTest {
 
     @Test
     void defaultConfigGivesTheStandardSplits() {
-        DataSplits splits = Datasets.open(DataConfig.defaults(), 0);
+        DataSplits splits = TestComponents.open(DataConfig.defaults(), 0);
 
         assertThat(splits.train().samples()).isEqualTo(55000);
         assertThat(splits.val().samples()).isEqualTo(5000);

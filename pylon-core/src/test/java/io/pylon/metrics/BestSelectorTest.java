@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import io.pylon.testing.TestComponents;
 
 class BestSelectorTest {
 
-    private final BestSelector selector = new BestSelector(List.of("val/dice/mean", "val/hd95/mean"));
+    private final BestSelector selector = new BestSelector(List.of("val/dice/mean", "val/hd95/mean"), TestComponents.directions());
 
     private static Map<String, Double> eval(double dice, double hd95) {
         return Map.of("val/dice/mean", dice, "val/hd95/mean", hd95);
@@ -56,10 +57,10 @@ class BestSelectorTest {
 
     @Test
     void lossIsLowerIsBetterAndBadMonitorsAreRejected() {
-        BestSelector loss = new BestSelector(List.of("val/loss", "val/accuracy"));
+        BestSelector loss = new BestSelector(List.of("val/loss", "val/accuracy"), TestComponents.directions());
         assertThat(loss.compare(Map.of("val/loss", 0.1, "val/accuracy", 0.5),
                 Map.of("val/loss", 0.2, "val/accuracy", 0.9))).isPositive();
-        assertThatThrownBy(() -> new BestSelector(List.of("accuracy"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BestSelector(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BestSelector(List.of("accuracy"), TestComponents.directions())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BestSelector(List.of(), TestComponents.directions())).isInstanceOf(IllegalArgumentException.class);
     }
 }

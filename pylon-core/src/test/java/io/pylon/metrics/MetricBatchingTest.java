@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
+import io.pylon.testing.TestComponents;
 
 /**
  * Every metric gives the whole-set value under any batching (1, 7 and 64 samples, ragged last batch), after
@@ -143,7 +144,7 @@ class MetricBatchingTest {
         Metric m = c.metric().get();
         for (String key : feed(c.metric(), c.data(), 0, 10, 10, false).compute().keySet()) {
             assertThat(key).startsWith(m.name());
-            assertThat(Metrics.direction(key)).as(key).isEqualTo(m.direction(key));
+            assertThat(TestComponents.directions().of("val/" + key)).as(key).isEqualTo(m.direction(key));
         }
     }
 }

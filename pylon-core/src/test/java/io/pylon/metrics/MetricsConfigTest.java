@@ -11,6 +11,7 @@ import io.pylon.config.Config;
 import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
 import io.pylon.registry.UnknownNameException;
+import io.pylon.testing.TestComponents;
 
 /** The {@code metrics:} section: names or maps with parameters, errors with file and line; key directions. */
 class MetricsConfigTest {
@@ -21,7 +22,7 @@ class MetricsConfigTest {
 
     @Test
     void namesAndMapsWithParameters() {
-        List<Metric> metrics = Metrics.create(section("""
+        List<Metric> metrics = TestComponents.metrics(section("""
                 metrics:
                   - accuracy
                   - {name: top_k_accuracy, k: 5}
@@ -36,50 +37,50 @@ class MetricsConfigTest {
 
     @Test
     void defaultsApplyToNamesAlone() {
-        assertThat(Metrics.create(List.of("accuracy", "top_k_accuracy", "perplexity"))).hasSize(3);
+        assertThat(TestComponents.metrics(List.of("accuracy", "top_k_accuracy", "perplexity"))).hasSize(3);
     }
 
     @Test
     void errorsNameTheFileAndLine() {
-        assertThatThrownBy(() -> Metrics.create(section("""
+        assertThatThrownBy(() -> TestComponents.metrics(section("""
                 metrics:
                   - accuracy
                   - {name: top_k_accuracy, k: 0}
                 """))).isInstanceOf(ConfigException.class).hasMessageContaining("run.yaml:3")
                 .hasMessageContaining("k").hasMessageContaining(">= 1");
-        assertThatThrownBy(() -> Metrics.create(section("""
+        assertThatThrownBy(() -> TestComponents.metrics(section("""
                 metrics:
                   - accuracy
                   - {name: f1}
                 """))).isInstanceOf(ConfigException.class).hasMessageContaining("run.yaml:3")
                 .hasMessageContaining("num_classes");
-        assertThatThrownBy(() -> Metrics.create(section("""
+        assertThatThrownBy(() -> TestComponents.metrics(section("""
                 metrics:
                   - acuracy
                 """))).isInstanceOf(ConfigException.class).hasMessageContaining("run.yaml:2")
                 .hasMessageContaining("unknown metric 'acuracy'");
-        assertThatThrownBy(() -> Metrics.create(section("""
+        assertThatThrownBy(() -> TestComponents.metrics(section("""
                 metrics:
                   - {name: f1, num_classes: 3, average: macro}
                 """))).isInstanceOf(ConfigException.class).hasMessageContaining("run.yaml:2")
                 .hasMessageContaining("average");
-        assertThatThrownBy(() -> Metrics.create(section("""
+        assertThatThrownBy(() -> TestComponents.metrics(section("""
                 metrics:
                   - accuracy
                   - accuracy
                 """))).isInstanceOf(ConfigException.class).hasMessageContaining("listed twice");
-        assertThatThrownBy(() -> Metrics.create(List.of("f1"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> TestComponents.metrics(List.of("f1"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("num_classes");
     }
 
     @Test
     void directionOfComputedKeys() {
-        assertThat(Metrics.direction("loss")).isEqualTo(Direction.LOWER_IS_BETTER);
-        assertThat(Metrics.direction("accuracy")).isEqualTo(Direction.HIGHER_IS_BETTER);
-        assertThat(Metrics.direction("f1/macro")).isEqualTo(Direction.HIGHER_IS_BETTER);
-        assertThat(Metrics.direction("dice/class_3")).isEqualTo(Direction.HIGHER_IS_BETTER);
-        assertThat(Metrics.direction("hd95/mean")).isEqualTo(Direction.LOWER_IS_BETTER);
-        assertThat(Metrics.direction("bpc")).isEqualTo(Direction.LOWER_IS_BETTER);
-        assertThatThrownBy(() -> Metrics.direction("f2/macro")).isInstanceOf(UnknownNameException.class);
+        assertThat(TestComponents.directions().of("val/loss")).isEqualTo(Direction.LOWER_IS_BETTER);
+        assertThat(TestComponents.directions().of("val/accuracy")).isEqualTo(Direction.HIGHER_IS_BETTER);
+        assertThat(TestComponents.directions().of("val/f1/macro")).isEqualTo(Direction.HIGHER_IS_BETTER);
+        assertThat(TestComponents.directions().of("val/dice/class_3")).isEqualTo(Direction.HIGHER_IS_BETTER);
+        assertThat(TestComponents.directions().of("val/hd95/mean")).isEqualTo(Direction.LOWER_IS_BETTER);
+        assertThat(TestComponents.directions().of("val/bpc")).isEqualTo(Direction.LOWER_IS_BETTER);
+        assertThatThrownBy(() -> TestComponents.directions().of("val/f2/macro")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,6 +25,7 @@ import io.pylon.config.YamlReader;
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
 import io.pylon.engine.Tensors;
+import io.pylon.testing.TestComponents;
 
 /**
  * Values from scikit-learn 1.2 and SciPy 1.10 (Debian packages), written by {@code bench/metrics/make_fixtures.py}
@@ -72,7 +73,7 @@ class ReferenceFixtureTest {
     @MethodSource("fixtures")
     void matchesTheReference(Fixture f) {
         ConfigNode item = YamlReader.readValue(f.metric(), Origin.file("fixture.yaml", 1));
-        Metric metric = Metrics.create(new ListNode(List.of(item), Origin.file("fixture.yaml", 1))).get(0);
+        Metric metric = TestComponents.metrics(new ListNode(List.of(item), Origin.file("fixture.yaml", 1))).get(0);
         long[] targetShape = new long[f.shape().length - (f.shape().length == 1 ? 0 : 1)];
         targetShape[0] = f.shape()[0];
         System.arraycopy(f.shape(), 2 <= f.shape().length ? 2 : 1, targetShape, 1, targetShape.length - 1);

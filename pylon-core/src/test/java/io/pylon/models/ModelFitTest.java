@@ -19,6 +19,7 @@ import io.pylon.nn.ModuleTensors;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
+import io.pylon.testing.TestComponents;
 
 /** Save/load and overfitting for the built-in MLP and CNN (the other models have their own suites). */
 class ModelFitTest {
@@ -34,9 +35,9 @@ class ModelFitTest {
     @MethodSource("io.pylon.models.ModelsTest#models")
     void savedAndLoadedWeightsGiveIdenticalOutputs(String name, Record params, Record plain) {
         Seeds.seed(1);
-        Model original = Models.create(name, params, MNIST);
+        Model original = TestComponents.model(name, params, MNIST);
         Seeds.seed(2);
-        Model copy = Models.create(name, params, MNIST);
+        Model copy = TestComponents.model(name, params, MNIST);
         ModuleTensors.loadStateDict(copy.module(), ModuleTensors.stateDict(original.module()));
         original.module().eval();
         copy.module().eval();
@@ -50,7 +51,7 @@ class ModelFitTest {
     @MethodSource("io.pylon.models.ModelsTest#models")
     void fitsSixteenFixedSamplesToNearZeroLoss(String name, Record params, Record plain) {
         Seeds.seed(3);
-        Model model = Models.create(name, plain, MNIST);
+        Model model = TestComponents.model(name, plain, MNIST);
         Tensor x = torch.randn(16, 1, 28, 28);
         Tensor y = torch.randint(10, new long[] {16});
         Optimizer optimizer = Optimizers.create(OptimConfig.of("adamw", 3e-3), model);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.pylon.data.DataSpec;
 import io.pylon.engine.Engine;
 import io.pylon.nn.ModuleTensors;
+import io.pylon.testing.TestComponents;
 
 class ModelSummaryTest {
 
@@ -126,7 +127,7 @@ class ModelSummaryTest {
     @Test
     void summarisesABuiltInModel() {
         Engine.start();
-        Model mlp = Models.create("mlp", new MlpParams(List.of(16), 0.0), new DataSpec(new long[] {1, 28, 28}, 10));
+        Model mlp = TestComponents.model("mlp", new MlpParams(List.of(16), 0.0), new DataSpec(new long[] {1, 28, 28}, 10));
         ModelSummary summary = ModelSummary.of(mlp, new DataSpec(new long[] {1, 28, 28}, 10), -1);
 
         assertThat(summary.totalParams()).isEqualTo(784L * 16 + 16 + 16L * 10 + 10);

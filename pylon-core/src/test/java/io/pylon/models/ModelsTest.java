@@ -27,6 +27,7 @@ import io.pylon.engine.Engine;
 import io.pylon.engine.Seeds;
 import io.pylon.engine.Tensors;
 import io.pylon.registry.UnknownNameException;
+import io.pylon.testing.TestComponents;
 
 class ModelsTest {
 
@@ -50,8 +51,8 @@ class ModelsTest {
     @ParameterizedTest
     @MethodSource("models")
     void outputHasOneLogitPerClassForEveryInputAndBatchSize(String name, Record params, Record plain) {
-        Model mnist = Models.create(name, params, MNIST);
-        Model rgb = Models.create(name, params, RGB);
+        Model mnist = TestComponents.model(name, params, MNIST);
+        Model rgb = TestComponents.model(name, params, RGB);
 
         assertThat(Tensors.shape(mnist.forward(inputs(2, 1, 28, 28)))).containsExactly(2, 10);
         assertThat(Tensors.shape(mnist.forward(inputs(5, 1, 28, 28)))).containsExactly(5, 10);
@@ -61,7 +62,7 @@ class ModelsTest {
     @ParameterizedTest
     @MethodSource("models")
     void gradientReachesEveryParameter(String name, Record params, Record plain) {
-        Model model = Models.create(name, params, RGB);
+        Model model = TestComponents.model(name, params, RGB);
         model.module().train(true);
 
         torch.cross_entropy(model.forward(inputs(6, 3, 20, 12)), targets(6, 7)).backward();
@@ -76,16 +77,16 @@ class ModelsTest {
     void parameterCountsMatchTheClosedForm() {
         // mlp: 784 -> 256 -> 128 -> 10, each linear in*out + out
         long mlp = (784 * 256 + 256) + (256 * 128 + 128) + (128 * 10 + 10);
-        assertThat(parameterCount(Models.create("mlp", MlpParams.defaults(), MNIST).module())).isEqualTo(mlp);
+        assertThat(parameterCount(TestComponents.model("mlp", MlpParams.defaults(), MNIST).module())).isEqualTo(mlp);
         // cnn with batch norm: conv without bias (9*in*out) + BN (2*out); 28 -> 14 -> 7
         long cnnNorm = (9 * 1 * 32 + 2 * 32) + (9 * 32 * 64 + 2 * 64) + (64 * 7 * 7 * 128 + 128) + (128 * 10 + 10);
-        assertThat(parameterCount(Models.create("cnn", CnnParams.defaults(), MNIST).module())).isEqualTo(cnnNorm);
+        assertThat(parameterCount(TestComponents.model("cnn", CnnParams.defaults(), MNIST).module())).isEqualTo(cnnNorm);
         // cnn without batch norm on 3x20x12: conv with bias; 20x12 -> 10x6 -> 5x3 -> 2x1
         long cnnPlain = (9 * 3 * 4 + 4) + (9 * 4 * 6 + 6) + (9 * 6 * 5 + 5) + (5 * 2 * 1 * 12 + 12) + (12 * 7 + 7);
-        assertThat(parameterCount(Models.create("cnn", new CnnParams(List.of(4, 6, 5), 12, 0.5, false), RGB).module()))
+        assertThat(parameterCount(TestComponents.model("cnn", new CnnParams(List.of(4, 6, 5), 12, 0.5, false), RGB).module()))
                 .isEqualTo(cnnPlain);
         // mlp without hidden layers is softmax regression
-        assertThat(parameterCount(Models.create("mlp", new MlpParams(List.of(), 0), RGB).module()))
+        assertThat(parameterCount(TestComponents.model("mlp", new MlpParams(List.of(), 0), RGB).module()))
                 .isEqualTo(3 * 20 * 12 * 7 + 7);
     }
 
@@ -93,11 +94,11 @@ class ModelsTest {
     @MethodSource("models")
     void seededInitialisationIsReproducible(String name, Record params, Record plain) {
         Seeds.seed(1234);
-        Tensor[] first = parameters(Models.create(name, params, RGB).module());
+        Tensor[] first = parameters(TestComponents.model(name, params, RGB).module());
         Seeds.seed(1234);
-        Tensor[] second = parameters(Models.create(name, params, RGB).module());
+        Tensor[] second = parameters(TestComponents.model(name, params, RGB).module());
         Seeds.seed(99);
-        Tensor[] other = parameters(Models.create(name, params, RGB).module());
+        Tensor[] other = parameters(TestComponents.model(name, params, RGB).module());
 
         assertThat(second).hasSameSizeAs(first);
         for (int i = 0; i < first.length; i++) {
@@ -110,7 +111,7 @@ class ModelsTest {
     @MethodSource("models")
     void oneSgdStepLowersTheLossOnAFixedBatch(String name, Record params, Record plain) {
         Seeds.seed(7);
-        Model model = Models.create(name, plain, RGB);
+        Model model = TestComponents.model(name, plain, RGB);
         model.module().train(true);
         Tensor x = inputs(16, 3, 20, 12);
         Tensor y = targets(16, 7);
@@ -133,7 +134,7 @@ class ModelsTest {
     @ParameterizedTest
     @MethodSource("models")
     void evalModeIsDeterministicAndTrainModeDropsOut(String name, Record params, Record plain) {
-        Model model = Models.create(name, params, MNIST);
+        Model model = TestComponents.model(name, params, MNIST);
         Tensor x = inputs(4, 1, 28, 28);
 
         model.module().eval();
@@ -144,20 +145,20 @@ class ModelsTest {
 
     @Test
     void registryResolvesNamesAndParamsTypes() {
-        assertThat(Models.names()).contains("cnn", "gpt", "mlp", "resnet", "rsunet3d", "unet2d", "unet3d");
-        assertThat(Models.paramsType("cnn")).isEqualTo(CnnParams.class);
-        assertThat(Models.paramsType("mlp")).isEqualTo(MlpParams.class);
-        assertThatThrownBy(() -> Models.paramsType("no_such_model")).isInstanceOf(UnknownNameException.class)
+        assertThat(TestComponents.BUILT_INS.names(Models.KIND)).contains("cnn", "gpt", "mlp", "resnet", "rsunet3d", "unet2d", "unet3d");
+        assertThat(TestComponents.modelParams("cnn")).isEqualTo(CnnParams.class);
+        assertThat(TestComponents.modelParams("mlp")).isEqualTo(MlpParams.class);
+        assertThatThrownBy(() -> TestComponents.modelParams("no_such_model")).isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("no_such_model").hasMessageContaining("cnn, gpt, mlp, resnet");
-        assertThatThrownBy(() -> Models.create("cnn", MlpParams.defaults(), MNIST))
+        assertThatThrownBy(() -> TestComponents.model("cnn", MlpParams.defaults(), MNIST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CnnParams");
     }
 
     @Test
     void cnnRejectsInputsItCannotPool() {
-        assertThatThrownBy(() -> Models.create("cnn", CnnParams.defaults(), new DataSpec(new long[] {784}, 10)))
+        assertThatThrownBy(() -> TestComponents.model("cnn", CnnParams.defaults(), new DataSpec(new long[] {784}, 10)))
                 .isInstanceOf(PylonUserException.class).hasMessageContaining("[784]").hasMessageContaining("mlp");
-        assertThatThrownBy(() -> Models.create("cnn", new CnnParams(List.of(8, 8, 8, 8, 8), 16, 0, true), MNIST))
+        assertThatThrownBy(() -> TestComponents.model("cnn", new CnnParams(List.of(8, 8, 8, 8, 8), 16, 0, true), MNIST))
                 .isInstanceOf(PylonUserException.class).hasMessageContaining("5 entries")
                 .hasMessageContaining("at most 4");
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.pylon.testing.TestComponents;
 import io.pylon.config.Binder;
 import io.pylon.config.YamlReader;
 import io.pylon.data.DataSpec;
@@ -62,16 +63,16 @@ class NetworkParamsTest {
     void registryFactoriesBuildTheModels() {
         DataSpec image = new DataSpec(new long[] {1, 16, 16}, 2);
         DataSpec volume = new DataSpec(new long[] {1, 16, 16, 16}, 2);
-        Object small = new UNetParams(2, 2, Norm.BATCH, 1, Activation.RELU, UNetParams.Upsampling.TRANSPOSED, 0,
+        UNetParams small = new UNetParams(2, 2, Norm.BATCH, 1, Activation.RELU, UNetParams.Upsampling.TRANSPOSED, 0,
                 false, true);
-        assertThat(new ModelFactory<>(UNetParams.class, (p, s) -> UNet.create(p, s, 2)).create(small, image))
+        assertThat(TestComponents.model("unet2d", small, image))
                 .isInstanceOf(MultiOutputModel.class);
-        assertThat(new ModelFactory<>(UNetParams.class, (p, s) -> UNet.create(p, s, 3)).create(small, volume))
+        assertThat(TestComponents.model("unet3d", small, volume))
                 .isInstanceOf(UNet.class);
-        assertThat(new ModelFactory<>(RSUNetParams.class, RSUNet::new).create(
+        assertThat(TestComponents.model("rsunet3d",
                 new RSUNetParams(List.of(2), List.of(false), Norm.BATCH, 1, Activation.RELU), volume))
                 .isInstanceOf(RSUNet.class);
-        assertThat(new ModelFactory<>(ResNetParams.class, ResNet::new).create(new ResNetParams(18,
+        assertThat(TestComponents.model("resnet", new ResNetParams(18,
                 ResNetParams.Stem.CIFAR, 2), image)).isInstanceOf(ResNet.class);
     }
 }

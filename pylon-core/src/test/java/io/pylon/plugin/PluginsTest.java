@@ -15,14 +15,20 @@ import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.pylon.config.MapNode;
-import io.pylon.config.Origin;
+import io.pylon.config.ConfigException;
+import io.pylon.config.YamlReader;
 import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Mse;
-import io.pylon.data.transform.Identity;
+import io.pylon.data.DatasetFormats;
+import io.pylon.data.Datasets;
 import io.pylon.data.transform.Transforms;
+import io.pylon.metrics.Metrics;
 import io.pylon.models.Models;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 import io.pylon.registry.UnknownNameException;
+import io.pylon.testing.TestComponents;
+import io.pylon.trainer.callback.Callbacks;
 
 class PluginsTest {
 
@@ -42,37 +48,46 @@ class PluginsTest {
     }
 
     @Test
-    void aPluginAddsOneComponentOfEveryKind() throws IOException {
-        RecordingRegistrars recording = new RecordingRegistrars();
+    void aPluginAddsOneComponentOfEveryKindIncludingNewKinds() throws IOException {
+        Components components;
         try (URLClassLoader loader = loaderDeclaring(RecordingPlugin.class.getName())) {
-            assertThat(Plugins.load(loader, recording.registrars())).containsExactly(RecordingPlugin.class.getName());
+            components = StandardComponents.withPlugins(loader);
         }
-        assertThat(recording.registered).containsExactly("model:plugin_test_mlp", "criterion:plugin_test_loss",
-                "metric:plugin_test_metric", "callback:plugin_test_callback", "dataset:plugin_test_data",
-                "transform:plugin_test_identity");
+        assertThat(components.names(Models.KIND)).contains("plugin_test_mlp", "mlp");
+        assertThat(components.names(Criteria.KIND)).contains("plugin_test_loss", "combined");
+        assertThat(components.names(Metrics.KIND)).contains("plugin_test_metric");
+        assertThat(components.names(Callbacks.KIND)).contains("plugin_test_callback");
+        assertThat(components.names(Datasets.KIND)).contains("plugin_test_data");
+        assertThat(components.names(DatasetFormats.KIND)).contains("plugin_test_format", "csv");
+        assertThat(components.names(Transforms.KIND)).contains("plugin_test_identity");
+        ComponentBinder binder = new ComponentBinder(components);
+        assertThat(binder.bind(RecordingPlugin.GREETING, YamlReader.readDocument("{name: plugin_test_greeting, text: hi}",
+                "g.yaml"), "greeting").create(null)).isEqualTo("hi");
+        // the built-in registry is untouched: nothing global changed
+        assertThat(StandardComponents.builtIns().names(Models.KIND)).doesNotContain("plugin_test_mlp");
     }
 
     @Test
-    void transformsRegisterAndBindLikeTheOtherKinds() {
-        Transforms.register("plugin_test_transform", Identity.class, p -> p);
-
-        assertThat(Transforms.names()).contains("plugin_test_transform", "identity");
-        assertThat(Transforms.create("plugin_test_transform", MapNode.empty(Origin.described("test")), "t"))
-                .isEqualTo(new Identity());
-        assertThatThrownBy(() -> Transforms.create("nope", MapNode.empty(Origin.described("test")), "t"))
-                .isInstanceOf(UnknownNameException.class).hasMessageContaining("identity").hasMessageContaining("plugin_test_transform");
+    void unknownNamesSuggestTheNearestAndListTheKnownOnes() {
+        ComponentBinder binder = new ComponentBinder(StandardComponents.builtIns());
+        assertThatThrownBy(() -> binder.bind(Transforms.KIND, YamlReader.readDocument("{name: identiy}", "t.yaml"), "t"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.keyPath()).isEqualTo("t.name"))
+                .hasMessageContaining("t.yaml:1").hasMessageContaining("did you mean 'identity'?")
+                .hasMessageContaining("flip");
     }
 
     @Test
-    void compositeCriterionNamesAreReserved() {
-        assertThatThrownBy(() -> Criteria.register("combined", Mse.class, p -> p))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("composite");
+    void compositeCriterionNamesCannotBeRegisteredAgain() {
+        Components.Builder builder = Components.builder();
+        StandardComponents.registerBuiltIns(builder);
+        assertThatThrownBy(() -> builder.registerSimple(Criteria.KIND, "combined", Mse.class, p -> p))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("criterion 'combined' is registered twice");
     }
 
     @Test
     void aPluginThatCannotBeConstructedIsNamedWithItsSource() throws IOException {
         try (URLClassLoader loader = loaderDeclaring(ExplodingPlugin.class.getName())) {
-            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+            assertThatThrownBy(() -> StandardComponents.withPlugins(loader)).isInstanceOf(PluginLoadException.class)
                     .hasMessageContaining("plugin " + ExplodingPlugin.class.getName())
                     .hasMessageContaining(dir.toUri().getPath());
         }
@@ -88,7 +103,7 @@ class PluginsTest {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 PluginsTest.class.getClassLoader())) {
-            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+            assertThatThrownBy(() -> StandardComponents.withPlugins(loader)).isInstanceOf(PluginLoadException.class)
                     .hasMessageContaining("plugin " + ExplodingPlugin.class.getName() + " from " + jar.toUri().getPath())
                     .hasMessageContaining("boom in constructor");
         }
@@ -97,7 +112,7 @@ class PluginsTest {
     @Test
     void aMissingPluginClassIsNamedWithItsSource() throws IOException {
         try (URLClassLoader loader = loaderDeclaring("io.pylon.plugin.NoSuchPlugin")) {
-            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+            assertThatThrownBy(() -> StandardComponents.withPlugins(loader)).isInstanceOf(PluginLoadException.class)
                     .hasMessageContaining("plugin io.pylon.plugin.NoSuchPlugin")
                     .hasMessageContaining(dir.toUri().getPath());
         }
@@ -106,7 +121,7 @@ class PluginsTest {
     @Test
     void aPluginCannotShadowABuiltIn() throws IOException {
         try (URLClassLoader loader = loaderDeclaring(ShadowingPlugin.class.getName())) {
-            assertThatThrownBy(() -> Plugins.load(loader, Registrars.global())).isInstanceOf(PluginLoadException.class)
+            assertThatThrownBy(() -> StandardComponents.withPlugins(loader)).isInstanceOf(PluginLoadException.class)
                     .hasMessageContaining("plugin " + ShadowingPlugin.class.getName())
                     .hasMessageContaining("model 'mlp' is registered twice");
         }
@@ -114,7 +129,7 @@ class PluginsTest {
 
     @Test
     void unknownNamesStillListTheRegisteredOnes() {
-        assertThatThrownBy(() -> Models.paramsType("no_such_model")).isInstanceOf(UnknownNameException.class)
+        assertThatThrownBy(() -> TestComponents.modelParams("no_such_model")).isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("mlp").hasMessageContaining("cnn");
     }
 }

@@ -80,7 +80,8 @@ public final class SyntheticData {
         DataConfig config = Binder.bind(Config.parse(yaml, "synthetic").root(), "data", DataConfig.class);
         return Pipelines.splits(arrays(make(trainSamples, features, classes, 7, seed), "train"),
                 arrays(make(64, features, classes, 7, seed + 1), "val"),
-                Optional.of(arrays(make(64, features, classes, 7, seed + 2), "test")), config, seed);
+                Optional.of(arrays(make(64, features, classes, 7, seed + 2), "test")), config,
+                TestComponents.chains(config), seed);
     }
 
     private static Dataset arrays(LabelledTensors data, String name) {

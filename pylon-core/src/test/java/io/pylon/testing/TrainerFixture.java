@@ -16,7 +16,6 @@ import io.pylon.metrics.Metrics;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
-import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
@@ -42,7 +41,8 @@ public final class TrainerFixture {
     private int loaderWorkers = -1;
     private TrainerConfig config = trainerConfig(2, 0, 1, 0);
     private OptimConfig optim = OptimConfig.of("adamw", 0.01);
-    private ScheduleConfig schedule = ScheduleConfig.of("constant");
+    /** The {@code schedule:} section, e.g. {@code {name: cosine}}. */
+    private String schedule = "{name: constant}";
     private ModelCheckpoint.Params checkpoint = new ModelCheckpoint.Params("val/loss", 1, 0, true);
     private double dropout = 0.2;
     private Criterion criterion = new CrossEntropy(0.0);
@@ -105,7 +105,7 @@ public final class TrainerFixture {
         return this;
     }
 
-    public TrainerFixture schedule(ScheduleConfig value) {
+    public TrainerFixture schedule(String value) {
         schedule = value;
         return this;
     }
@@ -144,11 +144,12 @@ public final class TrainerFixture {
         Optimizer optimizer = Optimizers.create(optim, model);
         long stepsPerEpoch = (data.train().batchesPerEpoch() + config.accumulateGradBatches() - 1)
                 / config.accumulateGradBatches();
-        Scheduler scheduler = Scheduler.create(schedule, optimizer, stepsPerEpoch * config.maxEpochs(), stepsPerEpoch);
+        Scheduler scheduler = TestComponents.scheduler(schedule, optimizer, stepsPerEpoch * config.maxEpochs(),
+                stepsPerEpoch);
         List<Callback> callbacks = new ArrayList<>(List.of(new NanGuard(true), new MetricsLogger(1), new LrMonitor(1)));
         callbacks.addAll(extra);
-        callbacks.add(new ModelCheckpoint(checkpoint));
-        return new TrainingComponents(model, criterion, () -> Metrics.create(List.of("accuracy")), optimizer,
+        callbacks.add(new ModelCheckpoint(checkpoint, TestComponents.directions()));
+        return new TrainingComponents(model, criterion, () -> TestComponents.metrics(List.of("accuracy")), optimizer,
                 scheduler, "val/loss", data, device, config, callbacks, dir, "seed: " + seed + "\n");
     }
 }

@@ -38,11 +38,11 @@ import io.pylon.nn.ModuleTensors;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
-import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
 import io.pylon.testing.SyntheticData;
+import io.pylon.testing.TestComponents;
 
 /** Deep supervision and multi-task losses get every output of a multi-output model during training. */
 class MultiOutputTrainingTest {
@@ -97,10 +97,10 @@ class MultiOutputTrainingTest {
     private Trainer trainer(MultiOutputModel model, Criterion criterion, DataSplits data, String name) {
         Optimizer optimizer = Optimizers.create(OptimConfig.of("adamw", 0.05), model);
         long steps = data.train().batchesPerEpoch() * 4;
-        Scheduler scheduler = Scheduler.create(ScheduleConfig.of("constant"), optimizer, steps, steps / 4);
+        Scheduler scheduler = Scheduler.constant(optimizer);
         RunDirectory dir = RunDirectory.create(runs, "multi", name, Clock.systemUTC());
         TrainerConfig config = new TrainerConfig(4, 0, "cpu", 1, 1, 0, 1, 0.0, 0.0, false);
-        return new Trainer(new TrainingComponents(model, criterion, () -> Metrics.create(List.of("accuracy")),
+        return new Trainer(new TrainingComponents(model, criterion, () -> TestComponents.metrics(List.of("accuracy")),
                 optimizer, scheduler, "val/loss", data, Device.CPU, config, List.of(), dir, ""), MetricsLog.append(dir.metrics()));
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.pylon.checkpoint.CorruptFileException;
-import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.run.RunDirectory;
 import io.pylon.testing.HookRecorder;
 import io.pylon.testing.TrainerFixture;
@@ -45,7 +44,7 @@ class ResumeTest {
         // 6 batches per epoch, 3 epochs; a decaying schedule so that a wrong step count would show
         return new TrainerFixture().seed(3).samples(96).batchSize(16)
                 .config(TrainerFixture.trainerConfig(3, 0, 1, 0))
-                .schedule(ScheduleConfig.of("cosine"))
+                .schedule("{name: cosine}")
                 .checkpoint(new ModelCheckpoint.Params("val/accuracy", 2, 4, true));
     }
 

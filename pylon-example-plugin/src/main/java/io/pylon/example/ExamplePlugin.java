@@ -1,10 +1,10 @@
 package io.pylon.example;
 
-import io.pylon.models.ModelFactory;
-import io.pylon.plugin.CallbackRegistrar;
-import io.pylon.plugin.CriterionRegistrar;
-import io.pylon.plugin.ModelRegistrar;
+import io.pylon.criteria.Criteria;
+import io.pylon.models.Models;
 import io.pylon.plugin.PylonPlugin;
+import io.pylon.registry.ComponentRegistrar;
+import io.pylon.trainer.callback.Callbacks;
 
 /**
  * Registers this jar's components under their config names. Listed in
@@ -18,17 +18,9 @@ public final class ExamplePlugin implements PylonPlugin {
     public static final String CALLBACK = "epoch_timer";
 
     @Override
-    public void registerModels(ModelRegistrar models) {
-        models.register(MODEL, new ModelFactory<>(TinyResMlpParams.class, TinyResMlp::new));
-    }
-
-    @Override
-    public void registerCriteria(CriterionRegistrar criteria) {
-        criteria.register(LOSS, LabelSmoothedCe.class, loss -> loss);
-    }
-
-    @Override
-    public void registerCallbacks(CallbackRegistrar callbacks) {
-        callbacks.register(CALLBACK, EpochTimer.Params.class, EpochTimer::new);
+    public void register(ComponentRegistrar components) {
+        components.register(Models.KIND, MODEL, TinyResMlpParams.class, TinyResMlp::new);
+        components.registerSimple(Criteria.KIND, LOSS, LabelSmoothedCe.class, loss -> loss);
+        components.registerSimple(Callbacks.KIND, CALLBACK, EpochTimer.Params.class, EpochTimer::new);
     }
 }

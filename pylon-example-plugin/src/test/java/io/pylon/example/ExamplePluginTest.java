@@ -15,13 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.pylon.config.Config;
-import io.pylon.config.MapNode;
-import io.pylon.config.Origin;
+import io.pylon.config.ConfigException;
 import io.pylon.criteria.Criteria;
 import io.pylon.models.Models;
-import io.pylon.registry.UnknownNameException;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 import io.pylon.run.MetricsLog;
 import io.pylon.testing.FakeFashionMnist;
+import io.pylon.trainer.RunResolver;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainingRun;
 import io.pylon.trainer.callback.Callbacks;
@@ -29,8 +31,15 @@ import io.pylon.trainer.callback.Callbacks;
 /** The plugin is found on the class path through its service file, with no registration code in the test. */
 class ExamplePluginTest {
 
+    /** Built-ins plus whatever the class path declares: this module's plugin. */
+    private static final Components COMPONENTS = StandardComponents.withPlugins();
+
     @TempDir
     Path dir;
+
+    private static Trainer start(Config config) {
+        return TrainingRun.create(RunResolver.resolve(config, COMPONENTS), Clock.systemUTC());
+    }
 
     private Config config(Path data, String model, String criterion) {
         return Config.parse("""
@@ -50,18 +59,17 @@ class ExamplePluginTest {
 
     @Test
     void theServiceFileRegistersEveryComponent() {
-        assertThat(Models.names()).contains(ExamplePlugin.MODEL, "mlp");
-        assertThat(Criteria.registry().names()).contains(ExamplePlugin.LOSS, "cross_entropy");
-        assertThat(Callbacks.registry().names()).contains(ExamplePlugin.CALLBACK, "model_summary");
-        assertThat(Models.paramsType(ExamplePlugin.MODEL)).isEqualTo(TinyResMlpParams.class);
+        assertThat(COMPONENTS.names(Models.KIND)).contains(ExamplePlugin.MODEL, "mlp");
+        assertThat(COMPONENTS.names(Criteria.KIND)).contains(ExamplePlugin.LOSS, "cross_entropy");
+        assertThat(COMPONENTS.names(Callbacks.KIND)).contains(ExamplePlugin.CALLBACK, "model_summary");
+        assertThat(COMPONENTS.get(Models.KIND, ExamplePlugin.MODEL).paramsType()).isEqualTo(TinyResMlpParams.class);
     }
 
     @Test
     void aConfigTrainsThePluginModelWithThePluginLossAndCallback() throws IOException {
         Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 400, 100, 5);
         Path runDir;
-        try (Trainer trainer = TrainingRun.create(config(data, ExamplePlugin.MODEL, ExamplePlugin.LOSS),
-                Clock.systemUTC())) {
+        try (Trainer trainer = start(config(data, ExamplePlugin.MODEL, ExamplePlugin.LOSS))) {
             assertThat(trainer.model()).isInstanceOf(TinyResMlp.class);
             assertThat(trainer.criterion()).isEqualTo(new LabelSmoothedCe(0.1));
             trainer.fit();
@@ -82,14 +90,15 @@ class ExamplePluginTest {
     @Test
     void unknownNamesListThePluginsNames() throws IOException {
         Path data = FakeFashionMnist.write(Files.createDirectories(dir.resolve("data")), 200, 50, 6);
-        assertThatThrownBy(() -> TrainingRun.create(config(data, "tiny_resnet", ExamplePlugin.LOSS), Clock.systemUTC()))
-                .hasMessageContaining("tiny_resnet").hasMessageContaining(ExamplePlugin.MODEL)
-                .hasMessageContaining("mlp");
-        assertThatThrownBy(() -> Criteria.create("label_smoothing", MapNode.empty(Origin.described("test")), "criterion"))
-                .isInstanceOf(UnknownNameException.class).hasMessageContaining(ExamplePlugin.LOSS)
-                .hasMessageContaining("cross_entropy");
-        assertThatThrownBy(() -> Callbacks.create(Config.parse("callbacks: [{name: epoch_timers}]\n", "c.yaml")
-                .find("callbacks").orElseThrow()))
+        assertThatThrownBy(() -> start(config(data, "tiny_resnet", ExamplePlugin.LOSS)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model.name")
+                .hasMessageContaining("did you mean '" + ExamplePlugin.MODEL + "'").hasMessageContaining("mlp");
+        assertThatThrownBy(() -> start(config(data, ExamplePlugin.MODEL, "label_smoothing")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("criterion.name")
+                .hasMessageContaining(ExamplePlugin.LOSS).hasMessageContaining("cross_entropy");
+        assertThatThrownBy(() -> Callbacks.bind(new ComponentBinder(COMPONENTS),
+                Config.parse("callbacks: [{name: epoch_timers}]\n", "c.yaml").find("callbacks").orElseThrow()))
                 .hasMessageContaining("epoch_timers").hasMessageContaining(ExamplePlugin.CALLBACK);
+        assertThat(dir.resolve("runs")).doesNotExist();
     }
 }

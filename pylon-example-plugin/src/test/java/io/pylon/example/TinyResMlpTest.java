@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import io.pylon.data.DataSpec;
 import io.pylon.engine.Engine;
 import io.pylon.models.ModelSummary;
-import io.pylon.models.Models;
 
 class TinyResMlpTest {
 
@@ -16,7 +15,7 @@ class TinyResMlpTest {
         Engine.start();
         DataSpec spec = new DataSpec(new long[] {1, 28, 28}, 10);
         long w = 16;
-        ModelSummary summary = ModelSummary.of(Models.create(ExamplePlugin.MODEL, new TinyResMlpParams((int) w, 3), spec),
+        ModelSummary summary = ModelSummary.of(new TinyResMlp(new TinyResMlpParams((int) w, 3), spec),
                 spec, -1);
 
         long stem = 784 * w + w;

@@ -12,11 +12,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import io.pylon.config.Binder;
 import io.pylon.config.Config;
 import io.pylon.data.Batch;
-import io.pylon.data.DataConfig;
 import io.pylon.data.DataLoader;
+import io.pylon.data.DataPlan;
 import io.pylon.data.DataSplits;
 import io.pylon.data.Dataset;
 import io.pylon.data.Datasets;
@@ -26,6 +25,8 @@ import io.pylon.data.sampler.SequentialSampler;
 import io.pylon.data.transform.Transforms;
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.ComponentBinder;
 
 /**
  * {@code pylon bench data}: loader throughput (samples/s) of two realistic augmentation pipelines at several
@@ -36,6 +37,7 @@ import io.pylon.engine.StepScope;
 public final class BenchDataCommand implements Callable<Integer> {
 
     /** Fashion-MNIST: crop with padding, flip, affine, then z-score (images arrive scaled to [0, 1]). */
+    private static final ComponentBinder BINDER = new ComponentBinder(StandardComponents.builtIns());
     static final String FASHION_AUGMENT = """
             [{name: random_crop, size: [28, 28], padding: 4},
              {name: flip, axes: [1], p: 0.5},
@@ -118,8 +120,8 @@ public final class BenchDataCommand implements Callable<Integer> {
         String yaml = "{name: fashion_mnist, batch_size: 128, normalize: false, val_size: 0, shuffle: false,"
                 + " workers: " + threads + ", prefetch: " + Math.max(2, 2 * threads) + ", augment: "
                 + FASHION_AUGMENT + root.map(r -> ", root: '" + r + "'").orElse("") + "}";
-        DataConfig config = Binder.bind(Config.parse(yaml, "bench").root(), "data", DataConfig.class);
-        try (DataSplits splits = Datasets.open(config, 0)) {
+        DataPlan plan = Datasets.resolve(BINDER, Config.parse(yaml, "bench").root());
+        try (DataSplits splits = Datasets.open(plan, 0)) {
             return samplesPerSecond(splits.train(), 4, fashionSamples);
         }
     }
@@ -129,7 +131,7 @@ public final class BenchDataCommand implements Callable<Integer> {
         LoaderSettings settings = new LoaderSettings(4, false, threads, Math.max(2, 2 * threads), 0,
                 io.pylon.data.loader.BadSamplePolicy.FAIL);
         try (crops; ParallelLoader loader = new ParallelLoader(crops, new SequentialSampler(crops.size()),
-                Transforms.chain(Config.parse("augment: " + VOLUME_AUGMENT, "bench").root().get("augment")
+                Transforms.chain(BINDER, Config.parse("augment: " + VOLUME_AUGMENT, "bench").root().get("augment")
                         .orElseThrow(), "augment"), settings, "bench volume")) {
             return samplesPerSecond(loader, 4, volumeSamples);
         }

@@ -15,12 +15,11 @@ import io.pylon.data.LoaderOptions;
 import io.pylon.engine.Device;
 import io.pylon.engine.Seeds;
 import io.pylon.engine.StepScope;
-import io.pylon.metrics.Metrics;
+import io.pylon.metrics.Accuracy;
 import io.pylon.models.Model;
 import io.pylon.optim.OptimConfig;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.Optimizers;
-import io.pylon.optim.schedule.ScheduleConfig;
 import io.pylon.optim.schedule.Scheduler;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
@@ -62,13 +61,13 @@ final class StepLoops {
         Seeds.seed(round);
         Model model = BenchModels.cnn(device);
         Optimizer optimizer = Optimizers.create(ADAMW, model);
-        Scheduler scheduler = Scheduler.create(ScheduleConfig.of("constant"), optimizer, steps, steps);
+        Scheduler scheduler = Scheduler.constant(optimizer);
         InMemoryLoader loader = new InMemoryLoader(data, new LoaderOptions(batchSize, true, round, true, 0));
         DataSplits splits = new DataSplits(loader, loader, loader, BenchModels.FASHION_MNIST);
         TrainerConfig config = new TrainerConfig(1, 0, device.toString(), 0, 0, 0, 1, 0.0, 0.0, false);
         RunDirectory dir = RunDirectory.create(scratch, "bench", "round-" + round++, Clock.systemUTC());
         TrainingComponents parts = new TrainingComponents(model, new CrossEntropy(0.0),
-                () -> Metrics.create(List.of("accuracy")), optimizer, scheduler, "val/loss", splits, device, config,
+                () -> List.of(new Accuracy()), optimizer, scheduler, "val/loss", splits, device, config,
                 List.of(new NanGuard(true), new MetricsLogger(1), new LrMonitor(1)), dir, "");
         try (Trainer trainer = new Trainer(parts, MetricsLog.append(dir.metrics()))) {
             sync();

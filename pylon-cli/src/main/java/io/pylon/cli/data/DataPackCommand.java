@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import io.pylon.PylonUserException;
 import io.pylon.config.Config;
+import io.pylon.plugin.StandardComponents;
 import io.pylon.data.Dataset;
 import io.pylon.data.packed.PackedHeader;
 import io.pylon.data.packed.Packing;
@@ -80,7 +81,7 @@ public final class DataPackCommand implements Callable<Integer> {
         DatasetSource source;
         List<String> splits;
         if (dataset != null || config != null) {
-            source = config != null ? DatasetSource.config(Config.load(config, overrides))
+            source = config != null ? DatasetSource.config(Config.load(config, overrides), StandardComponents.withPlugins())
                     : DatasetSource.builtIn(dataset, Optional.ofNullable(root), valSize);
             String name = config != null ? config.toString() : dataset;
             String chosen = split == null ? "train" : split;
@@ -94,7 +95,7 @@ public final class DataPackCommand implements Callable<Integer> {
                 throw new PylonUserException("--split and --root apply to --dataset; give a format's files with"
                         + " --param key=value");
             }
-            source = DatasetSource.format(format, params);
+            source = DatasetSource.format(format, params, StandardComponents.withPlugins());
             splits = source.splits();
         }
         boolean folder = format == null && "all".equals(split);

@@ -1,8 +1,6 @@
 package io.pylon.cli.data;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.pylon.PylonUserException;
@@ -10,9 +8,14 @@ import io.pylon.config.Binder;
 import io.pylon.config.Config;
 import io.pylon.config.MapNode;
 import io.pylon.data.DataConfig;
+import io.pylon.data.DataPlan;
 import io.pylon.data.Dataset;
 import io.pylon.data.DatasetFormats;
+import io.pylon.data.Datasets;
 import io.pylon.data.FashionMnistDataset;
+import io.pylon.registry.Bound;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 
 /**
  * Where {@code pylon data pack} reads samples from: a split of a built-in dataset, or a registered file format
@@ -50,37 +53,36 @@ interface DatasetSource {
      * {@code data.train}, {@code data.val} and {@code data.test} sections (those given). Samples are packed as
      * read, before any configured transform.
      */
-    static DatasetSource config(Config config) {
-        DataConfig data = Binder.bind(config.root().get("data").orElse(MapNode.empty(config.root().origin())),
-                "data", DataConfig.class);
-        if (!DatasetFormats.contains(data.name())) {
+    static DatasetSource config(Config config, Components components) {
+        MapNode section = Binder.bindValue(config.root().get("data").orElse(MapNode.empty(config.root().origin())),
+                "data", MapNode.class);
+        DataPlan plan = Datasets.resolve(new ComponentBinder(components), section);
+        DataConfig data = plan.config();
+        if (plan.dataset().isPresent()) {
             return builtIn(data.name(), data.root(), data.valSize());
         }
-        Map<String, MapNode> sections = new LinkedHashMap<>();
-        sections.put("train", data.train());
-        sections.put("val", data.val());
-        sections.put("test", data.test());
-        sections.values().removeIf(section -> section.entries().isEmpty());
         return new DatasetSource() {
             @Override
             public List<String> splits() {
-                return List.copyOf(sections.keySet());
+                return List.of("train", "val", "test").stream().filter(plan.splits()::containsKey).toList();
             }
 
             @Override
             public Dataset open(String split) {
-                return DatasetFormats.open(data.name(), sections.get(split), "data." + split);
+                return plan.splits().get(split).create(null);
             }
         };
     }
 
     /** A format of {@link DatasetFormats}, its parameters given as {@code key=value} (YAML values). */
-    static DatasetSource format(String name, List<String> params) {
-        if (!DatasetFormats.contains(name)) {
+    static DatasetSource format(String name, List<String> params, Components components) {
+        if (!components.contains(DatasetFormats.KIND, name)) {
             throw new PylonUserException("--format " + name + " is not a known dataset format; known formats: "
-                    + DatasetFormats.names());
+                    + String.join(", ", components.names(DatasetFormats.KIND)));
         }
         Config section = Config.parse("{}", "--param").withOverrides(params);
+        Bound<Void, Dataset> format = new ComponentBinder(components).bindParams(
+                components.get(DatasetFormats.KIND, name), section.root(), "--param");
         return new DatasetSource() {
             @Override
             public List<String> splits() {
@@ -89,7 +91,7 @@ interface DatasetSource {
 
             @Override
             public Dataset open(String split) {
-                return DatasetFormats.open(name, section.root(), "--param");
+                return format.create(null);
             }
         };
     }

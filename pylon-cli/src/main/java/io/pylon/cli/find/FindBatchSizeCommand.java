@@ -18,6 +18,10 @@ import picocli.CommandLine.Parameters;
 
 import io.pylon.PylonUserException;
 import io.pylon.config.Config;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.registry.Components;
+import io.pylon.trainer.RunResolver;
+import io.pylon.trainer.RunSpec;
 import io.pylon.engine.Device;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.TrainingRun;
@@ -65,11 +69,14 @@ public final class FindBatchSizeCommand implements Callable<Integer> {
             throw new PylonUserException("pylon find batch-size: " + e.getMessage() + " (--start, --max, --steps, --memory-budget)");
         }
         Config base = Config.load(Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
-        RunDirectory dir = TrainingRun.toolDirectory(base, "find-batch-size", Clock.systemDefaultZone());
-        boolean cuda = TrainingRun.device(base) instanceof Device.Cuda;
+        Components components = StandardComponents.withPlugins();
+        RunSpec baseSpec = RunResolver.resolve(base, components);
+        RunDirectory dir = TrainingRun.toolDirectory(baseSpec, "find-batch-size", Clock.systemDefaultZone());
+        boolean cuda = TrainingRun.device(baseSpec) instanceof Device.Cuda;
         AtomicLong samples = new AtomicLong(Long.MAX_VALUE);
         BatchSizeFinder.TrialRunner trials = BatchSizeFinder.runner(params,
-                batchSize -> TrainingRun.components(base.withOverrides(List.of("data.batch_size=" + batchSize)), dir),
+                batchSize -> TrainingRun.components(RunResolver.resolve(
+                        base.withOverrides(List.of("data.batch_size=" + batchSize)), components), dir),
                 cuda, samples::set);
         BatchSizeFinder.Result result = BatchSizeFinder.search(params, batchSize -> {
             BatchSizeFinder.Trial trial = trials.run(batchSize);

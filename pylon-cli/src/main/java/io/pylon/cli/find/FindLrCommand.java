@@ -15,6 +15,9 @@ import picocli.CommandLine.Parameters;
 
 import io.pylon.PylonUserException;
 import io.pylon.config.Config;
+import io.pylon.plugin.StandardComponents;
+import io.pylon.trainer.RunResolver;
+import io.pylon.trainer.RunSpec;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.TrainingComponents;
 import io.pylon.trainer.TrainingRun;
@@ -56,8 +59,9 @@ public final class FindLrCommand implements Callable<Integer> {
             throw new PylonUserException("pylon find lr: " + e.getMessage() + " (--min-lr, --max-lr, --steps)");
         }
         Config config = Config.load(Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
-        RunDirectory dir = TrainingRun.toolDirectory(config, "find-lr", Clock.systemDefaultZone());
-        TrainingComponents parts = TrainingRun.components(config, dir);
+        RunSpec spec = RunResolver.resolve(config, StandardComponents.withPlugins());
+        RunDirectory dir = TrainingRun.toolDirectory(spec, "find-lr", Clock.systemDefaultZone());
+        TrainingComponents parts = TrainingRun.components(spec, dir);
         LrRangeTest.Result result;
         try (var data = parts.data()) {
             result = LrRangeTest.run(parts, params);

@@ -1,30 +1,37 @@
 package io.pylon.criteria.composite;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import io.pylon.config.Binder;
 import io.pylon.config.ConfigException;
 import io.pylon.config.ConfigNode;
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
-import io.pylon.config.ListNode;
 import io.pylon.config.MapNode;
-import io.pylon.config.ScalarNode;
+import io.pylon.config.Navigation;
+import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
+import io.pylon.optim.schedule.Interval;
+import io.pylon.optim.schedule.LrSchedule;
+import io.pylon.optim.schedule.ScheduleContext;
+import io.pylon.optim.schedule.Schedules;
+import io.pylon.registry.Bound;
+import io.pylon.registry.Component;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.ComponentRegistrar;
 
 /**
- * Builds the composite criteria from config. {@code params} is the criterion's section without its
- * {@code name}; nested criteria are {@code {name: ..., <its params>}} maps, built by
- * {@code inner.apply(name, params-without-name)} unless the name is itself a composite. Shapes:
+ * The composite criteria, registered under {@link Criteria#KIND} with params readers that bind their nested
+ * criteria ({@code {name: ..., <its params>}} maps, composites included) through the {@link ComponentBinder},
+ * so that every nested section is checked when the config is resolved. Shapes:
  *
  * <pre>
  * name: combined
@@ -33,8 +40,8 @@ import io.pylon.criteria.Criterion;
  *   - {name: boundary, weight: 0.5, spacing: [1.0, 1.0]}
  * learnable_weights: false     # true: Kendall uncertainty weights, see CombinedLoss
  * schedule:                    # optional, by term label; the term's weight is multiplied by it
- *   dice: {kind: linear, from: 1, to: 0, start: 0, end: 50, unit: epoch}
- *   boundary: {kind: cosine, from: 0, to: 1, end: 50}          # or kind: step, milestones, values
+ *   dice: {name: linear, from: 1, to: 0, start: 0, end: 50, interval: epoch}
+ *   boundary: {name: cosine_ramp, from: 0, to: 1, end: 50}   # any schedule: piecewise, cosine (with t_max) ...
  *
  * name: boundary
  * spacing: [1.0, 0.5, 0.5]     # default: 1 per spatial axis
@@ -60,89 +67,88 @@ import io.pylon.criteria.Criterion;
  */
 public final class CompositeCriteria {
 
-    private static final List<String> NAMES = List.of("combined", "boundary", "deep_supervision", "multi_task");
-    private static final List<String> TERM_KEYS = List.of("name", "weight", "label");
-    private static final List<String> SCHEDULE_KINDS = List.of("linear", "cosine", "step");
+    private static final List<String> TERM_KEYS = List.of("weight", "label");
 
     private CompositeCriteria() {
     }
 
-    /** The names {@link #create} builds. */
-    public static List<String> names() {
-        return NAMES;
-    }
-
-    public static boolean isComposite(String name) {
-        return NAMES.contains(name);
+    /** Registers combined, boundary, deep_supervision and multi_task under {@link Criteria#KIND}. */
+    public static void registerBuiltIns(ComponentRegistrar r) {
+        r.registerSimple(Criteria.KIND, "boundary", BoundaryLoss.class, p -> p);
+        r.add(new Component<>(Criteria.KIND, "combined", CombinedParams.class, CompositeCriteria::combined,
+                (p, none) -> p.create(), List.of()));
+        r.add(new Component<>(Criteria.KIND, "deep_supervision", DeepSupervisionParams.class,
+                CompositeCriteria::deepSupervision, (p, none) -> p.create(), List.of()));
+        r.add(new Component<>(Criteria.KIND, "multi_task", MultiTaskParams.class, CompositeCriteria::multiTask,
+                (p, none) -> p.create(), List.of()));
     }
 
     /**
-     * @param name    one of {@link #names()}
-     * @param params  the section without {@code name}
-     * @param keyPath where the section is, for messages ({@code criterion})
-     * @param inner   builds a non-composite criterion from its name and params (without {@code name})
+     * A term's weight schedule: a section of the schedule kind ({@code {name: linear, from: 1, to: 0, end: 50}}),
+     * with {@code interval} (default epoch) saying what t counts. Built at once: a schedule is a pure function.
      */
-    public static Criterion create(String name, MapNode params, String keyPath,
-                                   BiFunction<String, MapNode, Criterion> inner) {
-        return switch (name) {
-            case "combined" -> combined(params, keyPath, inner);
-            case "boundary" -> Binder.bind(params, keyPath, BoundaryLoss.class);
-            case "deep_supervision" -> deepSupervision(params, keyPath, inner);
-            case "multi_task" -> multiTask(params, keyPath, inner);
-            default -> throw new ConfigException(params.origin(), child(keyPath, "name"),
-                    "unknown composite criterion '" + name + "' (composites: " + String.join(", ", NAMES) + ")");
-        };
+    static WeightSchedule schedule(ComponentBinder binder, ConfigNode node, String keyPath) {
+        ComponentBinder.Section<ScheduleContext, LrSchedule> section =
+                binder.bind(Schedules.KIND, node, keyPath, List.of("interval"));
+        if (section.bound().params() instanceof Schedules.Plateau) {
+            throw new ConfigException(node.origin(), Navigation.child(keyPath, "name"),
+                    "plateau follows validation results and schedules only the learning rate; use linear,"
+                            + " cosine_ramp, piecewise or another schedule of t");
+        }
+        WeightInterval interval = Binder.bind(section.reserved(), keyPath, WeightInterval.class);
+        return new WeightSchedule(section.bound().create(ScheduleContext.forWeights()), interval.interval());
     }
 
-    /** A weight schedule from {@code {kind: linear|cosine|step, ...}}. */
-    public static WeightSchedule schedule(ConfigNode node, String keyPath) {
-        MapNode map = requireMap(node, keyPath);
-        String kind = requireString(map, "kind", keyPath);
-        MapNode rest = map.without("kind");
-        return switch (kind) {
-            case "linear" -> Binder.bind(rest, keyPath, LinearRamp.class);
-            case "cosine" -> Binder.bind(rest, keyPath, CosineRamp.class);
-            case "step" -> Binder.bind(rest, keyPath, StepSchedule.class);
-            default -> throw new ConfigException(map.get("kind").orElseThrow().origin(), child(keyPath, "kind"),
-                    "unknown schedule kind '" + kind + "' (expected one of " + String.join(", ", SCHEDULE_KINDS)
-                            + ")");
-        };
+    /** A weight schedule's clock: epochs unless it says otherwise. */
+    private record WeightInterval(@Default("epoch") Interval interval) {
     }
 
-    private static Criterion nested(ConfigNode node, String keyPath, BiFunction<String, MapNode, Criterion> inner) {
-        MapNode section = requireMap(node, keyPath);
-        String name = requireString(section, "name", keyPath);
-        MapNode params = section.without("name");
-        return isComposite(name) ? create(name, params, keyPath, inner) : inner.apply(name, params);
+    /** The bound terms of a combined loss; the nested criteria are built when the loss is. */
+    record CombinedParams(List<TermParams> terms, boolean learnableWeights) {
+
+        CombinedLoss create() {
+            return new CombinedLoss(terms.stream().map(t -> new LossTerm(t.label(), t.criterion().create(null),
+                    t.weight(), t.schedule())).toList(), learnableWeights);
+        }
     }
 
-    private static CombinedLoss combined(MapNode params, String keyPath, BiFunction<String, MapNode, Criterion> inner) {
+    record TermParams(String label, Bound<Void, Criterion> criterion, double weight, Optional<WeightSchedule> schedule) {
+    }
+
+    record DeepSupervisionParams(Bound<Void, Criterion> criterion, DeepSupervisionSpec spec) {
+
+        DeepSupervisionLoss create() {
+            return new DeepSupervisionLoss(criterion.create(null), spec.weights(), spec.normalize(), spec.targetMode(),
+                    spec.clampMin(), spec.clampMax(), spec.clampTargets());
+        }
+    }
+
+    record MultiTaskParams(Map<String, Bound<Void, Criterion>> criteria, Map<String, Double> weights) {
+
+        MultiTaskLoss create() {
+            Map<String, TaskHead> heads = new LinkedHashMap<>();
+            criteria.forEach((name, criterion) -> heads.put(name, new TaskHead(criterion.create(null), weights.get(name))));
+            return new MultiTaskLoss(heads);
+        }
+    }
+
+    private static CombinedParams combined(MapNode params, String keyPath, ComponentBinder binder) {
         CombinedSpec spec = Binder.bind(params, keyPath, CombinedSpec.class);
         String termsPath = child(keyPath, "terms");
-        List<LossTerm> terms = new ArrayList<>();
-        Set<String> labels = new HashSet<>();
+        List<TermParams> terms = new ArrayList<>();
+        Set<String> labels = new LinkedHashSet<>();
         for (int i = 0; i < spec.terms().size(); i++) {
             String path = child(termsPath, Integer.toString(i));
             MapNode entry = spec.terms().get(i);
-            Map<String, ConfigNode> reserved = new LinkedHashMap<>();
-            MapNode rest = entry;
-            for (String key : TERM_KEYS) {
-                Optional<ConfigNode> value = entry.get(key);
-                if (value.isPresent()) {
-                    reserved.put(key, value.get());
-                    rest = rest.without(key);
-                }
-            }
-            TermSpec term = Binder.bind(new MapNode(reserved, entry.origin()), path, TermSpec.class);
-            String label = term.label().orElse(term.name());
+            ComponentBinder.Section<Void, Criterion> section = binder.bind(Criteria.KIND, entry, path, TERM_KEYS);
+            TermSpec term = Binder.bind(section.reserved(), path, TermSpec.class);
+            String label = term.label().orElse(section.bound().name());
             if (!labels.add(label)) {
                 ConfigNode at = entry.get("label").orElse(entry.get("name").orElseThrow());
                 throw new ConfigException(at.origin(), child(path, entry.get("label").isPresent() ? "label" : "name"),
                         "another term is already labelled '" + label + "'; give this one a distinct label");
             }
-            Criterion criterion = isComposite(term.name()) ? create(term.name(), rest, path, inner)
-                    : inner.apply(term.name(), rest);
-            terms.add(LossTerm.of(label, criterion, term.weight()));
+            terms.add(new TermParams(label, section.bound(), term.weight(), Optional.empty()));
         }
         if (spec.schedule().isPresent()) {
             MapNode schedules = spec.schedule().get();
@@ -154,61 +160,36 @@ public final class CompositeCriteria {
                 }
             }
             for (int i = 0; i < terms.size(); i++) {
-                LossTerm term = terms.get(i);
+                TermParams term = terms.get(i);
                 Optional<ConfigNode> node = schedules.get(term.label());
                 if (node.isPresent()) {
-                    WeightSchedule schedule = schedule(node.get(), child(schedulePath, term.label()));
-                    terms.set(i, new LossTerm(term.label(), term.criterion(), term.weight(), Optional.of(schedule)));
+                    WeightSchedule schedule = schedule(binder, node.get(), child(schedulePath, term.label()));
+                    terms.set(i, new TermParams(term.label(), term.criterion(), term.weight(), Optional.of(schedule)));
                 }
             }
         }
-        return new CombinedLoss(terms, spec.learnableWeights());
+        return new CombinedParams(List.copyOf(terms), spec.learnableWeights());
     }
 
-    private static DeepSupervisionLoss deepSupervision(MapNode params, String keyPath,
-                                                       BiFunction<String, MapNode, Criterion> inner) {
+    private static DeepSupervisionParams deepSupervision(MapNode params, String keyPath, ComponentBinder binder) {
         DeepSupervisionSpec spec = Binder.bind(params, keyPath, DeepSupervisionSpec.class);
-        Criterion base = nested(spec.criterion(), child(keyPath, "criterion"), inner);
-        return new DeepSupervisionLoss(base, spec.weights(), spec.normalize(), spec.targetMode(), spec.clampMin(),
-                spec.clampMax(), spec.clampTargets());
+        return new DeepSupervisionParams(binder.bind(Criteria.KIND, spec.criterion(), child(keyPath, "criterion")), spec);
     }
 
-    private static MultiTaskLoss multiTask(MapNode params, String keyPath, BiFunction<String, MapNode, Criterion> inner) {
+    private static MultiTaskParams multiTask(MapNode params, String keyPath, ComponentBinder binder) {
         MultiTaskSpec spec = Binder.bind(params, keyPath, MultiTaskSpec.class);
-        Map<String, TaskHead> heads = new LinkedHashMap<>();
+        Map<String, Bound<Void, Criterion>> criteria = new LinkedHashMap<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
         spec.heads().forEach((name, head) -> {
             String path = child(child(child(keyPath, "heads"), name), "criterion");
-            heads.put(name, new TaskHead(nested(head.criterion(), path, inner), head.weight()));
+            criteria.put(name, binder.bind(Criteria.KIND, head.criterion(), path));
+            weights.put(name, head.weight());
         });
-        return new MultiTaskLoss(heads);
-    }
-
-    private static MapNode requireMap(ConfigNode node, String keyPath) {
-        if (node instanceof MapNode map) {
-            return map;
-        }
-        throw new ConfigException(node.origin(), keyPath, "expected a map, got " + describe(node));
-    }
-
-    private static String requireString(MapNode map, String key, String keyPath) {
-        ConfigNode node = map.get(key).orElseThrow(() -> new ConfigException(map.origin(), child(keyPath, key),
-                "missing required value (allowed: a string)"));
-        if (node instanceof ScalarNode scalar && scalar.value() instanceof String text) {
-            return text;
-        }
-        throw new ConfigException(node.origin(), child(keyPath, key), "expected a string, got " + describe(node));
-    }
-
-    private static String describe(ConfigNode node) {
-        return switch (node) {
-            case MapNode map -> "a map";
-            case ListNode list -> "a list";
-            case ScalarNode scalar -> scalar.isNull() ? "null" : "'" + scalar.value() + "'";
-        };
+        return new MultiTaskParams(criteria, weights);
     }
 
     private static String child(String keyPath, String key) {
-        return keyPath == null || keyPath.isEmpty() ? key : keyPath + "." + key;
+        return Navigation.child(keyPath, key);
     }
 
     /** {@code combined}: the terms stay raw maps, split into reserved keys and the criterion's params. */
@@ -221,7 +202,7 @@ public final class CompositeCriteria {
     }
 
     /** The reserved keys of one combined term. */
-    private record TermSpec(String name, @Default("1.0") double weight, Optional<String> label) {
+    private record TermSpec(@Default("1.0") double weight, Optional<String> label) {
 
         TermSpec {
             InvalidValueException.require(weight >= 0 && Double.isFinite(weight), "weight",
@@ -230,7 +211,7 @@ public final class CompositeCriteria {
         }
     }
 
-    private record DeepSupervisionSpec(MapNode criterion,
+    record DeepSupervisionSpec(MapNode criterion,
                                        @Default("[1.0, 0.5, 0.25, 0.125, 0.0625]") List<Double> weights,
                                        @Default("true") boolean normalize,
                                        @Default("nearest") TargetMode targetMode,

@@ -3,6 +3,7 @@ package io.pylon.data.augment;
 import java.util.List;
 
 import io.pylon.data.transform.Transforms;
+import io.pylon.registry.ComponentRegistrar;
 
 /**
  * Registers the intensity transforms under their config names. Each transform record is its own parameter
@@ -18,17 +19,17 @@ public final class IntensityTransforms {
     }
 
     /** Called once from the {@link Transforms} registry's initialiser. */
-    public static void register() {
-        Transforms.register("to_float", ToFloat.class, p -> p);
-        Transforms.register("normalize", NormalizeIntensity.class, p -> p);
-        Transforms.register("scale_intensity", ScaleIntensity.class, p -> p);
-        Transforms.register("shift_intensity", ShiftIntensity.class, p -> p);
-        Transforms.register("gamma", Gamma.class, p -> p);
-        Transforms.register("gaussian_noise", GaussianNoise.class, p -> p);
-        Transforms.register("rician_noise", RicianNoise.class, p -> p);
-        Transforms.register("bias_field", BiasField.class, p -> p);
-        Transforms.register("motion_ghosting", MotionGhosting.class, p -> p);
-        Transforms.register("clahe", Clahe.class, p -> p);
-        Transforms.register("gaussian_blur", GaussianBlur.class, p -> p);
+    public static void register(ComponentRegistrar r) {
+        r.registerSimple(Transforms.KIND, "to_float", ToFloat.class, p -> p);
+        r.registerSimple(Transforms.KIND, "normalize", NormalizeIntensity.class, p -> p);
+        r.registerSimple(Transforms.KIND, "scale_intensity", ScaleIntensity.class, p -> p);
+        r.registerSimple(Transforms.KIND, "shift_intensity", ShiftIntensity.class, p -> p);
+        r.registerSimple(Transforms.KIND, "gamma", Gamma.class, p -> p);
+        r.registerSimple(Transforms.KIND, "gaussian_noise", GaussianNoise.class, p -> p);
+        r.registerSimple(Transforms.KIND, "rician_noise", RicianNoise.class, p -> p);
+        r.registerSimple(Transforms.KIND, "bias_field", BiasField.class, p -> p);
+        r.registerSimple(Transforms.KIND, "motion_ghosting", MotionGhosting.class, p -> p);
+        r.registerSimple(Transforms.KIND, "clahe", Clahe.class, p -> p);
+        r.registerSimple(Transforms.KIND, "gaussian_blur", GaussianBlur.class, p -> p);
     }
 }

@@ -3,6 +3,7 @@ package io.pylon.data.augment;
 import java.util.List;
 
 import io.pylon.data.transform.Transforms;
+import io.pylon.registry.ComponentRegistrar;
 
 /** Registers the spatial transforms with {@link Transforms} under their config names. */
 public final class SpatialTransforms {
@@ -15,14 +16,14 @@ public final class SpatialTransforms {
     }
 
     /** Called once, from {@link Transforms}' static initialiser. */
-    public static void register() {
-        Transforms.register(Flip.NAME, Flip.class, t -> t);
-        Transforms.register(Rot90.NAME, Rot90.class, t -> t);
-        Transforms.register(RandomCrop.NAME, RandomCrop.class, t -> t);
-        Transforms.register(CenterCrop.NAME, CenterCrop.class, t -> t);
-        Transforms.register(Pad.NAME, Pad.class, t -> t);
-        Transforms.register(Resize.NAME, Resize.class, t -> t);
-        Transforms.register(Affine.NAME, Affine.class, t -> t);
-        Transforms.register(Elastic.NAME, Elastic.class, t -> t);
+    public static void register(ComponentRegistrar r) {
+        r.registerSimple(Transforms.KIND, Flip.NAME, Flip.class, t -> t);
+        r.registerSimple(Transforms.KIND, Rot90.NAME, Rot90.class, t -> t);
+        r.registerSimple(Transforms.KIND, RandomCrop.NAME, RandomCrop.class, t -> t);
+        r.registerSimple(Transforms.KIND, CenterCrop.NAME, CenterCrop.class, t -> t);
+        r.registerSimple(Transforms.KIND, Pad.NAME, Pad.class, t -> t);
+        r.registerSimple(Transforms.KIND, Resize.NAME, Resize.class, t -> t);
+        r.registerSimple(Transforms.KIND, Affine.NAME, Affine.class, t -> t);
+        r.registerSimple(Transforms.KIND, Elastic.NAME, Elastic.class, t -> t);
     }
 }

@@ -1,6 +1,7 @@
 package io.pylon.data.format;
 
 import io.pylon.data.DatasetFormats;
+import io.pylon.registry.ComponentRegistrar;
 
 /**
  * Registers the built-in general-purpose formats with {@link DatasetFormats}: {@code image_folder},
@@ -12,10 +13,10 @@ public final class StandardFormats {
     }
 
     /** Called once from {@link DatasetFormats}' static initialiser. */
-    public static void register() {
-        DatasetFormats.register("image_folder", ImageFolderParams.class, ImageFolder::open);
-        DatasetFormats.register("csv", CsvParams.class, CsvDataset::open);
-        DatasetFormats.register("text", TextParams.class, TextDataset::open);
-        DatasetFormats.register("npy", NpyParams.class, NpyDataset::open);
+    public static void register(ComponentRegistrar r) {
+        r.registerSimple(DatasetFormats.KIND, "image_folder", ImageFolderParams.class, ImageFolder::open);
+        r.registerSimple(DatasetFormats.KIND, "csv", CsvParams.class, CsvDataset::open);
+        r.registerSimple(DatasetFormats.KIND, "text", TextParams.class, TextDataset::open);
+        r.registerSimple(DatasetFormats.KIND, "npy", NpyParams.class, NpyDataset::open);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 import io.pylon.data.DatasetFormats;
+import io.pylon.registry.ComponentRegistrar;
 
 /**
  * The {@code packed} dataset format: a {@code .pylonpack} file made by {@code pylon data pack}.
@@ -24,7 +25,7 @@ public record PackedFormat(String path, @Default("false") boolean verify) {
     }
 
     /** Registers {@value #NAME} in {@link DatasetFormats}; called once from its static initialiser. */
-    public static void register() {
-        DatasetFormats.register(NAME, PackedFormat.class, p -> PackedDataset.open(Path.of(p.path()), p.verify()));
+    public static void register(ComponentRegistrar r) {
+        r.registerSimple(DatasetFormats.KIND, NAME, PackedFormat.class, p -> PackedDataset.open(Path.of(p.path()), p.verify()));
     }
 }

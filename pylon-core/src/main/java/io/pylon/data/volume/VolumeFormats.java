@@ -1,6 +1,7 @@
 package io.pylon.data.volume;
 
 import io.pylon.data.DatasetFormats;
+import io.pylon.registry.ComponentRegistrar;
 
 /** Registers the volume formats: {@code tiff_stack}, {@code hdf5}, {@code nifti} and {@code tiles}. */
 public final class VolumeFormats {
@@ -9,10 +10,10 @@ public final class VolumeFormats {
     }
 
     /** Called once from {@link DatasetFormats}' static initialiser. */
-    public static void register() {
-        DatasetFormats.register("tiff_stack", TiffStackParams.class, TiffStackParams::open);
-        DatasetFormats.register("hdf5", Hdf5Params.class, Hdf5Params::open);
-        DatasetFormats.register("nifti", NiftiParams.class, NiftiDataset::new);
-        DatasetFormats.register("tiles", TilesParams.class, TilesDataset::new);
+    public static void register(ComponentRegistrar r) {
+        r.registerSimple(DatasetFormats.KIND, "tiff_stack", TiffStackParams.class, TiffStackParams::open);
+        r.registerSimple(DatasetFormats.KIND, "hdf5", Hdf5Params.class, Hdf5Params::open);
+        r.registerSimple(DatasetFormats.KIND, "nifti", NiftiParams.class, NiftiDataset::new);
+        r.registerSimple(DatasetFormats.KIND, "tiles", TilesParams.class, TilesDataset::new);
     }
 }

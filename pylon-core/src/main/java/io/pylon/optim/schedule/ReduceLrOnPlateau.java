@@ -3,19 +3,21 @@ package io.pylon.optim.schedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.pylon.metrics.Direction;
+
 /**
  * ReduceLROnPlateau with PyTorch's rules, kept as a factor on the base learning rate. After each
  * validation value v:
  *
  * <pre>
- *   if v beats best (mode min, rel: v &lt; best * (1 - threshold); abs: v &lt; best - threshold; max mirrored):
+ *   if v beats best (lower-is-better metric, rel: v &lt; best * (1 - threshold); abs: v &lt; best - threshold; max mirrored):
  *       best = v, bad = 0
  *   else bad += 1
  *   if cooldown_counter &gt; 0: cooldown_counter -= 1, bad = 0
  *   if bad &gt; patience: scale = max(scale * factor, min_lr / base_lr), cooldown_counter = cooldown, bad = 0
  * </pre>
  *
- * A reduction smaller than 1e-8 in learning-rate units is skipped, as in PyTorch.
+ * The direction comes from the monitored metric, so there is no {@code mode} to get wrong. A reduction smaller than 1e-8 in learning-rate units is skipped, as in PyTorch.
  */
 public final class ReduceLrOnPlateau {
 
@@ -23,7 +25,7 @@ public final class ReduceLrOnPlateau {
     static final String PREFIX = "plateau.";
     private static final double EPS = 1e-8;
 
-    private final MetricMode mode;
+    private final Direction direction;
     private final double factor;
     private final int patience;
     private final double threshold;
@@ -38,7 +40,7 @@ public final class ReduceLrOnPlateau {
     private int cooldownCounter;
     private double scale = 1.0;
 
-    public ReduceLrOnPlateau(MetricMode mode, double factor, int patience, double threshold,
+    public ReduceLrOnPlateau(Direction direction, double factor, int patience, double threshold,
             ThresholdMode thresholdMode, int cooldown, double minLr, double baseLr) {
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("factor must be in (0, 1), got " + factor);
@@ -47,7 +49,7 @@ public final class ReduceLrOnPlateau {
             throw new IllegalArgumentException("patience, cooldown, threshold and min_lr must be >= 0 and the base"
                     + " learning rate > 0");
         }
-        this.mode = mode;
+        this.direction = direction;
         this.factor = factor;
         this.patience = patience;
         this.threshold = threshold;
@@ -84,10 +86,12 @@ public final class ReduceLrOnPlateau {
     }
 
     private boolean isBetter(double value) {
-        double reference = hasBest ? best : (mode == MetricMode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
-        return switch (mode) {
-            case MIN -> thresholdMode == ThresholdMode.REL ? value < reference * (1 - threshold) : value < reference - threshold;
-            case MAX -> thresholdMode == ThresholdMode.REL ? value > reference * (1 + threshold) : value > reference + threshold;
+        double reference = hasBest ? best : direction.worst();
+        return switch (direction) {
+            case LOWER_IS_BETTER -> thresholdMode == ThresholdMode.REL ? value < reference * (1 - threshold)
+                    : value < reference - threshold;
+            case HIGHER_IS_BETTER -> thresholdMode == ThresholdMode.REL ? value > reference * (1 + threshold)
+                    : value > reference + threshold;
         };
     }
 

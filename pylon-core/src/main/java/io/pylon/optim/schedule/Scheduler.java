@@ -3,8 +3,10 @@ package io.pylon.optim.schedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.pylon.metrics.Direction;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
+import io.pylon.registry.Bound;
 
 /**
  * Drives an optimizer's group learning rates:
@@ -36,27 +38,37 @@ public final class Scheduler {
     }
 
     /**
-     * Builds the schedule of {@code config} for a run of {@code totalSteps} optimizer steps with
-     * {@code stepsPerEpoch} steps per epoch, and sets the learning rates for step 0.
+     * Builds {@code schedule} for a run of {@code totalSteps} optimizer steps with {@code stepsPerEpoch} steps per
+     * epoch, and sets the learning rates for step 0.
+     *
+     * @param monitored the direction of the value a plateau schedule watches
      */
-    public static Scheduler create(ScheduleConfig config, Optimizer optimizer, long totalSteps, long stepsPerEpoch) {
+    public static Scheduler create(Bound<ScheduleContext, LrSchedule> schedule, ScheduleSettings settings,
+            Optimizer optimizer, long totalSteps, long stepsPerEpoch, Direction monitored) {
         if (totalSteps < 1 || stepsPerEpoch < 1) {
             throw new IllegalArgumentException("a schedule needs total steps >= 1 and steps per epoch >= 1, got "
                     + totalSteps + " and " + stepsPerEpoch);
         }
         double baseLr = optimizer.groups().getFirst().baseLr();
-        long horizon = config.interval() == Interval.STEP
-                ? totalSteps - config.warmupSteps()
+        long horizon = settings.interval() == Interval.STEP
+                ? totalSteps - settings.warmupSteps()
                 : Math.ceilDiv(totalSteps, stepsPerEpoch);
-        LrSchedule main = Schedules.build(config, horizon, baseLr);
-        WarmupSchedule warmup = config.warmupSteps() > 0
-                ? new WarmupSchedule(main, config.warmupSteps(), config.warmupStartFactor())
+        LrSchedule main = schedule.create(ScheduleContext.of(horizon, baseLr));
+        WarmupSchedule warmup = settings.warmupSteps() > 0
+                ? new WarmupSchedule(main, settings.warmupSteps(), settings.warmupStartFactor())
                 : null;
-        ReduceLrOnPlateau plateau = config.name().equals("plateau")
-                ? new ReduceLrOnPlateau(config.mode(), config.factor(), config.patience(), config.threshold(),
-                        config.thresholdMode(), config.cooldown(), config.minLr(), baseLr)
+        ReduceLrOnPlateau plateau = schedule.params() instanceof Schedules.Plateau p
+                ? new ReduceLrOnPlateau(monitored, p.factor(), p.patience(), p.threshold(), p.thresholdMode(),
+                        p.cooldown(), p.minLr(), baseLr)
                 : null;
-        Scheduler scheduler = new Scheduler(optimizer, config.interval(), main, warmup, plateau);
+        Scheduler scheduler = new Scheduler(optimizer, settings.interval(), main, warmup, plateau);
+        scheduler.apply();
+        return scheduler;
+    }
+
+    /** A constant learning rate (tests, benchmarks). */
+    public static Scheduler constant(Optimizer optimizer) {
+        Scheduler scheduler = new Scheduler(optimizer, Interval.STEP, new ConstantSchedule(), null, null);
         scheduler.apply();
         return scheduler;
     }

@@ -1,10 +1,13 @@
 package io.pylon.trainer.callback;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
+import io.pylon.metrics.MetricDirections;
+import io.pylon.metrics.Monitoring;
 import io.pylon.trainer.EvalResult;
 import io.pylon.trainer.TrainerView;
 
@@ -16,12 +19,17 @@ public final class EarlyStopping implements Callback, Stateful {
 
     /** Parameters of the {@code early_stopping} callback. */
     public record Params(@Default("val/loss") String monitor, @Default("3") int patience,
-            @Default("0.0") double minDelta) {
+            @Default("0.0") double minDelta) implements Monitoring {
 
         public Params {
-            Monitor.parse(monitor, "monitor");
+            Monitor.checkShape(monitor, "monitor");
             InvalidValueException.require(patience >= 1, "patience", "must be >= 1, got %d", patience);
             InvalidValueException.require(minDelta >= 0, "min_delta", "must be >= 0, got %s", minDelta);
+        }
+
+        @Override
+        public List<MonitorKey> monitorKeys() {
+            return List.of(new MonitorKey(monitor, "monitor"));
         }
     }
 
@@ -30,9 +38,10 @@ public final class EarlyStopping implements Callback, Stateful {
     private double best;
     private int badEvaluations;
 
-    public EarlyStopping(Params params) {
+    /** @param directions the directions of the run's metrics, where the monitor's is read */
+    public EarlyStopping(Params params, MetricDirections directions) {
         this.params = params;
-        this.monitor = Monitor.parse(params.monitor(), "monitor");
+        this.monitor = Monitor.of(params.monitor(), directions);
         this.best = monitor.direction().worst();
     }
 

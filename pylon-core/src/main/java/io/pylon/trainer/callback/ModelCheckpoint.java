@@ -15,6 +15,8 @@ import java.util.Optional;
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 import io.pylon.metrics.BestSelector;
+import io.pylon.metrics.MetricDirections;
+import io.pylon.metrics.Monitoring;
 import io.pylon.trainer.EvalResult;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
@@ -35,12 +37,13 @@ public final class ModelCheckpoint implements Callback, Stateful {
 
     /** Parameters of the {@code model_checkpoint} callback. */
     public record Params(@Default("val/loss") String monitor, @Default("[]") List<String> monitors,
-            @Default("1") int saveTopK, @Default("0") long everyNSteps, @Default("true") boolean saveLast) {
+            @Default("1") int saveTopK, @Default("0") long everyNSteps, @Default("true") boolean saveLast) implements Monitoring {
 
         public Params {
-            Monitor.parse(monitor, "monitor");
-            for (String key : monitors) {
-                Monitor.parse(key, "monitors");
+            monitors = List.copyOf(monitors);
+            Monitor.checkShape(monitor, "monitor");
+            for (int i = 0; i < monitors.size(); i++) {
+                Monitor.checkShape(monitors.get(i), "monitors." + i);
             }
             InvalidValueException.require(saveTopK >= 0, "save_top_k", "must be >= 0, got %d", saveTopK);
             InvalidValueException.require(everyNSteps >= 0, "every_n_steps", "must be >= 0 (0 = off), got %d", everyNSteps);
@@ -53,6 +56,18 @@ public final class ModelCheckpoint implements Callback, Stateful {
         List<String> ranked() {
             return monitors.isEmpty() ? List.of(monitor) : monitors;
         }
+
+        @Override
+        public List<MonitorKey> monitorKeys() {
+            if (monitors.isEmpty()) {
+                return List.of(new MonitorKey(monitor, "monitor"));
+            }
+            List<MonitorKey> keys = new ArrayList<>();
+            for (int i = 0; i < monitors.size(); i++) {
+                keys.add(new MonitorKey(monitors.get(i), "monitors." + i));
+            }
+            return keys;
+        }
     }
 
     private record Saved(String fileName, Map<String, Double> values) {
@@ -62,9 +77,10 @@ public final class ModelCheckpoint implements Callback, Stateful {
     private final BestSelector selector;
     private final List<Saved> best = new ArrayList<>();
 
-    public ModelCheckpoint(Params params) {
+    /** @param directions the directions of the run's metrics, where the monitors' are read */
+    public ModelCheckpoint(Params params, MetricDirections directions) {
         this.params = params;
-        this.selector = new BestSelector(params.ranked());
+        this.selector = new BestSelector(params.ranked(), directions);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.pylon.trainer.callback;
 
 import io.pylon.config.InvalidValueException;
 import io.pylon.metrics.Direction;
-import io.pylon.metrics.Metrics;
+import io.pylon.metrics.MetricDirections;
 
 /**
  * A monitored value such as {@code val/accuracy}: split, then metric name. Its direction comes from the
@@ -10,17 +10,15 @@ import io.pylon.metrics.Metrics;
  */
 record Monitor(String key, Direction direction) {
 
-    static Monitor parse(String key, String configKey) {
+    /** Checks the {@code <split>/<metric>} shape; whether the metric exists is checked at resolution. */
+    static void checkShape(String key, String configKey) {
         int slash = key.indexOf('/');
-        if (slash <= 0 || slash == key.length() - 1) {
-            throw new InvalidValueException(configKey,
-                    "must be <split>/<metric>, e.g. val/loss or val/accuracy, got '" + key + "'");
-        }
-        try {
-            return new Monitor(key, Metrics.direction(key.substring(slash + 1)));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(configKey, e.getMessage());
-        }
+        InvalidValueException.require(slash > 0 && slash < key.length() - 1, configKey,
+                "must be <split>/<metric>, e.g. val/loss or val/accuracy, got '%s'", key);
+    }
+
+    static Monitor of(String key, MetricDirections directions) {
+        return new Monitor(key, directions.of(key));
     }
 
     /** A name fragment safe for file names: {@code val/accuracy} -> {@code val_accuracy}. */

@@ -14,6 +14,9 @@ import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pylon.optim.schedule.Interval;
+import io.pylon.optim.schedule.LinearRamp;
+import io.pylon.optim.schedule.PiecewiseSchedule;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Tensors;
 
@@ -119,9 +122,9 @@ class CombinedLossTest {
     @Test
     void scheduledWeightsFollowOnStep() {
         LossTerm dice = new LossTerm("dice", new ConstantCriterion(1.0), 1.0,
-                Optional.of(new LinearRamp(1.0, 0.0, 0, 10, ScheduleUnit.EPOCH)));
+                Optional.of(new WeightSchedule(new LinearRamp(1.0, 0.0, 0, 10), Interval.EPOCH)));
         LossTerm boundary = new LossTerm("boundary", new ConstantCriterion(4.0), 0.5,
-                Optional.of(new LinearRamp(0.0, 1.0, 0, 10, ScheduleUnit.EPOCH)));
+                Optional.of(new WeightSchedule(new LinearRamp(0.0, 1.0, 0, 10), Interval.EPOCH)));
         CombinedLoss loss = new CombinedLoss(List.of(dice, boundary), false);
         assertThat(loss.apply(anyOutput(), anyOutput()).item_double()).isCloseTo(1.0, within(1e-12));
         loss.onStep(1234, 4);
@@ -145,7 +148,7 @@ class CombinedLossTest {
     @Test
     void onStepReachesNestedScheduledCriteria() {
         LossTerm ramp = new LossTerm("x", new ConstantCriterion(1.0), 1.0,
-                Optional.of(new StepSchedule(List.of(5L), List.of(0.0, 1.0), ScheduleUnit.STEP)));
+                Optional.of(new WeightSchedule(new PiecewiseSchedule(List.of(5L), List.of(0.0, 1.0)), Interval.STEP)));
         CombinedLoss inner = new CombinedLoss(List.of(ramp), false);
         CombinedLoss outer = new CombinedLoss(List.of(LossTerm.of("inner", inner, 3.0)), false);
         assertThat(outer.apply(anyOutput(), anyOutput()).item_double()).isZero();

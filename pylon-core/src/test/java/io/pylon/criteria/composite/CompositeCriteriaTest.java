@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Test;
 
 import io.pylon.config.Binder;
 import io.pylon.config.ConfigException;
+import io.pylon.config.ConfigNode;
 import io.pylon.config.MapNode;
 import io.pylon.config.ScalarNode;
 import io.pylon.config.YamlReader;
+import io.pylon.criteria.Criteria;
 import io.pylon.criteria.Criterion;
 import io.pylon.criteria.CrossEntropy;
+import io.pylon.optim.schedule.Schedules;
+import io.pylon.registry.ComponentBinder;
+import io.pylon.registry.Components;
 import io.pylon.engine.Engine;
 import io.pylon.engine.Tensors;
 
@@ -28,19 +33,22 @@ class CompositeCriteriaTest {
         Engine.start();
     }
 
-    private static Criterion inner(String name, MapNode params) {
-        return switch (name) {
-            case "cross_entropy" -> Binder.bind(params, "inner", CrossEntropy.class);
-            case "const" -> Binder.bind(params, "inner", ConstantCriterion.class);
-            case "mse" -> Binder.bind(params, "inner", SquaredError.class);
-            default -> throw new IllegalArgumentException("test has no criterion " + name);
-        };
+    /** The composites over this test's own inner criteria. */
+    private static final ComponentBinder BINDER = new ComponentBinder(registry());
+
+    private static Components registry() {
+        Components.Builder builder = Components.builder();
+        CompositeCriteria.registerBuiltIns(builder);
+        Schedules.registerBuiltIns(builder);
+        builder.registerSimple(Criteria.KIND, "cross_entropy", CrossEntropy.class, p -> p);
+        builder.registerSimple(Criteria.KIND, "const", ConstantCriterion.class, p -> p);
+        builder.registerSimple(Criteria.KIND, "mse", SquaredError.class, p -> p);
+        return builder.build();
     }
 
     private static Criterion build(String yaml) {
-        MapNode section = (MapNode) YamlReader.readDocument(yaml, "x.yaml").get("criterion").orElseThrow();
-        String name = (String) ((ScalarNode) section.get("name").orElseThrow()).value();
-        return CompositeCriteria.create(name, section.without("name"), "criterion", CompositeCriteriaTest::inner);
+        ConfigNode section = YamlReader.readDocument(yaml, "x.yaml").get("criterion").orElseThrow();
+        return BINDER.bind(Criteria.KIND, section, "criterion").create(null);
     }
 
     private static void assertConfigError(String yaml, String keyPath, String detail) {
@@ -79,8 +87,8 @@ class CompositeCriteriaTest {
                     - {name: const, label: dice, value: 1.0}
                     - {name: boundary, weight: 0.5}
                   schedule:
-                    dice: {kind: linear, from: 1.0, to: 0.0, end: 10}
-                    boundary: {kind: step, milestones: [100], values: [0.0, 1.0], unit: step}
+                    dice: {name: linear, from: 1.0, to: 0.0, end: 10}
+                    boundary: {name: piecewise, milestones: [100], values: [0.0, 1.0], interval: step}
                 """);
         CombinedLoss combined = (CombinedLoss) loss;
         assertThat(combined.parameters()).isPresent();
@@ -114,15 +122,23 @@ class CompositeCriteriaTest {
                   terms:
                     - {name: mse}
                   schedule:
-                    mse: {kind: exponential, from: 1.0, to: 0.0, end: 10}
-                """, "criterion.schedule.mse.kind", "unknown schedule kind 'exponential'");
+                    mse: {name: exponentail, gamma: 0.5}
+                """, "criterion.schedule.mse.name", "unknown schedule 'exponentail'; did you mean 'exponential'?");
         assertConfigError("""
                 criterion:
                   name: combined
                   terms:
                     - {name: mse}
                   schedule:
-                    dice: {kind: linear, from: 1.0, to: 0.0, end: 10}
+                    mse: {name: plateau}
+                """, "criterion.schedule.mse.name", "schedules only the learning rate");
+        assertConfigError("""
+                criterion:
+                  name: combined
+                  terms:
+                    - {name: mse}
+                  schedule:
+                    dice: {name: linear, from: 1.0, to: 0.0, end: 10}
                 """, "criterion.schedule.dice", "no term is labelled 'dice'");
         assertConfigError("""
                 criterion:
@@ -130,7 +146,7 @@ class CompositeCriteriaTest {
                   terms:
                     - {name: mse}
                   schedule:
-                    mse: {kind: cosine, from: 1.0, to: 0.0, start: 5, end: 5}
+                    mse: {name: cosine_ramp, from: 1.0, to: 0.0, start: 5, end: 5}
                 """, "criterion.schedule.mse.end", "must be > start");
         assertConfigError("""
                 criterion:
@@ -269,9 +285,6 @@ class CompositeCriteriaTest {
         assertConfigError("""
                 criterion:
                   name: combind
-                """, "criterion.name", "unknown composite criterion 'combind'");
-        assertThat(CompositeCriteria.names()).containsExactly("combined", "boundary", "deep_supervision",
-                "multi_task");
-        assertThat(CompositeCriteria.isComposite("cross_entropy")).isFalse();
+                """, "criterion.name", "unknown criterion 'combind'; did you mean 'combined'?");
     }
 }

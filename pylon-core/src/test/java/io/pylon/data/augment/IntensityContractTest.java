@@ -23,6 +23,7 @@ import io.pylon.data.array.NdArray;
 import io.pylon.data.transform.Compose;
 import io.pylon.data.transform.Transform;
 import io.pylon.data.transform.Transforms;
+import io.pylon.testing.TestComponents;
 
 /** What every registered intensity transform promises, checked on random 2D and 3D samples. */
 class IntensityContractTest {
@@ -30,12 +31,12 @@ class IntensityContractTest {
     static final List<String> NAMES = IntensityTransforms.NAMES;
 
     private static Transform create(String name) {
-        return Transforms.create(name, MapNode.empty(Origin.described("test")), "data.transforms.0");
+        return TestComponents.transform(name, MapNode.empty(Origin.described("test")), "data.transforms.0");
     }
 
     @Test
     void everyNameIsRegistered() {
-        assertThat(Transforms.names()).containsAll(NAMES);
+        assertThat(TestComponents.BUILT_INS.names(Transforms.KIND)).containsAll(NAMES);
     }
 
     @ParameterizedTest
@@ -89,13 +90,13 @@ class IntensityContractTest {
         if (!components(create(name)).contains("p")) {
             return;
         }
-        Transform off = Transforms.create(name, yaml("p: 0"), "data.transforms.0");
+        Transform off = TestComponents.transform(name, yaml("p: 0"), "data.transforms.0");
         Sample sample = IntensitySamples.random(3, 1, 8, 8, 8);
         for (long seed = 0; seed < 5; seed++) {
             assertThat(off.apply(sample, new SplittableRandom(seed)).input().toFloats())
                     .containsExactly(sample.input().toFloats());
         }
-        assertThatThrownBy(() -> Transforms.create(name, yaml("p: 1.5"), "data.transforms.0"))
+        assertThatThrownBy(() -> TestComponents.transform(name, yaml("p: 1.5"), "data.transforms.0"))
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.keyPath()).isEqualTo("data.transforms.0.p"))
                 .hasMessageContaining("[0, 1]");
@@ -110,7 +111,7 @@ class IntensityContractTest {
                   - {name: gaussian_noise, std: [0.0, 0.1], p: 0.5}
                   - {name: gaussian_blur, sigma: [1.0, 0.5], sigma_max: [2.0, 1.0]}
                 """, "chain.yaml");
-        Compose chain = Transforms.chain(config.get("transforms").orElseThrow(), "data.transforms");
+        Compose chain = Transforms.chain(TestComponents.BINDER, config.get("transforms").orElseThrow(), "data.transforms");
         assertThat(chain.steps()).hasSize(4);
         assertThat(chain.deterministicPrefix().steps()).hasSize(2);
         Sample out = chain.apply(IntensitySamples.random(1, 1, 12, 12), new SplittableRandom(1));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.pylon.config.ConfigException;
 import io.pylon.data.transform.Transforms;
+import io.pylon.testing.TestComponents;
 
 class SpatialConfigTest {
 
@@ -20,7 +21,7 @@ class SpatialConfigTest {
 
     @Test
     void everySpatialTransformIsRegistered() {
-        assertThat(Transforms.names()).containsAll(SpatialTransforms.NAMES);
+        assertThat(TestComponents.BUILT_INS.names(Transforms.KIND)).containsAll(SpatialTransforms.NAMES);
     }
 
     @Test

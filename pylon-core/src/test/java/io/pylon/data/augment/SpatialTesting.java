@@ -10,6 +10,7 @@ import io.pylon.data.Sample;
 import io.pylon.data.array.NdArray;
 import io.pylon.data.transform.Transform;
 import io.pylon.data.transform.Transforms;
+import io.pylon.testing.TestComponents;
 
 /** Samples and config-built transforms for the spatial transform tests. */
 final class SpatialTesting {
@@ -20,7 +21,7 @@ final class SpatialTesting {
     /** The transform of one config list item, e.g. {@code "{name: flip, axes: [0], p: 1}"}. */
     static Transform transform(String item) {
         Config config = Config.parse("t: [" + item + "]\n", "x.yaml");
-        return Transforms.chain(config.find("t").orElseThrow(), "t").steps().getFirst();
+        return Transforms.chain(TestComponents.BINDER, config.find("t").orElseThrow(), "t").steps().getFirst();
     }
 
     /** Values 0, 1, 2, ... in C order. */

@@ -18,6 +18,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.format.CsvParams.TargetKind;
+import io.pylon.testing.TestComponents;
 
 class CsvDatasetTest {
 
@@ -160,7 +161,7 @@ class CsvDatasetTest {
         Path file = csv("x,y,z\n1,2,1\n");
         var section = YamlReader.readDocument("path: " + file + "\ntarget: z\nfeatures: [y]\n", "t.yaml");
 
-        try (Dataset data = DatasetFormats.open("csv", section, "data.train")) {
+        try (Dataset data = TestComponents.format("csv", section, "data.train")) {
             assertThat(data.get(0).input().toFloats()).containsExactly(2f);
             assertThat(data.get(0).target().getLong(0)).isEqualTo(1);
         }

@@ -23,6 +23,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
+import io.pylon.testing.TestComponents;
 
 class ImageFolderTest {
 
@@ -197,7 +198,7 @@ class ImageFolderTest {
         write(rgb(), "png", "dog/1.png");
         var section = YamlReader.readDocument("path: " + root + "\ngrayscale: true\nscale: false\n", "t.yaml");
 
-        try (Dataset dataset = DatasetFormats.open("image_folder", section, "data.train")) {
+        try (Dataset dataset = TestComponents.format("image_folder", section, "data.train")) {
             Sample sample = dataset.get(0);
             assertThat(dataset.classNames()).containsExactly("dog");
             assertThat(sample.input().shape()).containsExactly(1, 2, 3);

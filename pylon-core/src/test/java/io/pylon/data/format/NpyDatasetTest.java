@@ -21,6 +21,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
+import io.pylon.testing.TestComponents;
 
 class NpyDatasetTest {
 
@@ -67,7 +68,7 @@ class NpyDatasetTest {
         var section = YamlReader.readDocument("path: " + file + "\ninputs_key: images\ntargets_key: masks\n"
                 + "dense_targets: true\n", "t.yaml");
 
-        try (Dataset data = DatasetFormats.open("npy", section, "data.train")) {
+        try (Dataset data = TestComponents.format("npy", section, "data.train")) {
             Sample sample = data.get(3);
             assertThat(sample.denseTarget()).isTrue();
             assertThat(sample.target().dtype()).as("dense targets keep their type").isEqualTo(DType.UINT8);

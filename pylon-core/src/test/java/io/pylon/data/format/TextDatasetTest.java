@@ -18,6 +18,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.format.TextParams.TokenizerKind;
+import io.pylon.testing.TestComponents;
 
 class TextDatasetTest {
 
@@ -130,7 +131,7 @@ class TextDatasetTest {
         Path file = alphabet();
         var section = YamlReader.readDocument("path: " + file + "\nblock_size: 3\nfrom: 0.5\nto: 1\n", "t.yaml");
 
-        try (Dataset data = DatasetFormats.open("text", section, "data.val")) {
+        try (Dataset data = TestComponents.format("text", section, "data.val")) {
             assertThat(data.size()).isEqualTo(8);
             assertThat(data.get(0).target().shape()).containsExactly(3);
         }

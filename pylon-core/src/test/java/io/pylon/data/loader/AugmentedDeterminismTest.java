@@ -22,6 +22,7 @@ import io.pylon.data.transform.Transforms;
 import io.pylon.engine.Engine;
 import io.pylon.engine.StepScope;
 import io.pylon.engine.Tensors;
+import io.pylon.testing.TestComponents;
 
 /**
  * The issue's determinism contract with real augmentation chains: the batches of an epoch (inputs and dense
@@ -35,7 +36,7 @@ class AugmentedDeterminismTest {
     }
 
     private static Compose chain(String yaml) {
-        return Transforms.chain(Config.parse("chain: " + yaml, "test").root().get("chain").orElseThrow(), "chain");
+        return Transforms.chain(TestComponents.BINDER, Config.parse("chain: " + yaml, "test").root().get("chain").orElseThrow(), "chain");
     }
 
     private static List<byte[]> epoch(Dataset data, Compose chain, int workers, int batchSize) {

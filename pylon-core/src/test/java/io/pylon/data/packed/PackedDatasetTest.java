@@ -28,6 +28,7 @@ import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
 import io.pylon.testing.ListDataset;
+import io.pylon.testing.TestComponents;
 
 class PackedDatasetTest {
 
@@ -215,7 +216,7 @@ class PackedDatasetTest {
         Path file = dir.resolve("r.pylonpack");
         Packing.pack(classified(DType.UINT8, 12, 2, 2), file, Packing.Progress.NONE);
         Config config = Config.parse("path: '" + file + "'\nverify: true\n", "test.yaml");
-        try (Dataset dataset = DatasetFormats.open(PackedFormat.NAME, config.root(), "data.train")) {
+        try (Dataset dataset = TestComponents.format(PackedFormat.NAME, config.root(), "data.train")) {
             assertThat(dataset.size()).isEqualTo(12);
             assertThat(dataset.get(11).target().getLong(0)).isEqualTo(11 % 7);
         }

@@ -23,6 +23,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
+import io.pylon.testing.TestComponents;
 
 class Hdf5VolumesTest {
 
@@ -125,7 +126,7 @@ class Hdf5VolumesTest {
         writeVolume("s1.h5");
         String yaml = "files: ['" + dir + "/s*.h5']\ndataset: /volumes/raw\nlabel_dataset: /volumes/labels\n";
 
-        try (Dataset dataset = DatasetFormats.open("hdf5", YamlReader.readDocument(yaml, "t.yaml"), "data")) {
+        try (Dataset dataset = TestComponents.format("hdf5", YamlReader.readDocument(yaml, "t.yaml"), "data")) {
             Sample sample = dataset.get(1);
             assertThat(dataset.size()).isEqualTo(2);
             assertThat(sample.input().shape()).containsExactly(1, 3, 4, 5);

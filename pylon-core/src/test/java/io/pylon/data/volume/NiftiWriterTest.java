@@ -18,6 +18,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
+import io.pylon.testing.TestComponents;
 
 class NiftiWriterTest {
 
@@ -118,7 +119,7 @@ class NiftiWriterTest {
         }
         String yaml = "images: ['" + dir + "/img/*.nii.gz']\nlabels: ['" + dir + "/lab/*.nii.gz']\n";
 
-        try (NiftiDataset dataset = (NiftiDataset) DatasetFormats.open("nifti",
+        try (NiftiDataset dataset = (NiftiDataset) TestComponents.format("nifti",
                 YamlReader.readDocument(yaml, "t.yaml"), "data")) {
             Sample sample = dataset.get(1);
 

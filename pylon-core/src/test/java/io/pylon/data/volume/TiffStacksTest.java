@@ -21,6 +21,7 @@ import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
 import io.pylon.data.array.NdArray;
+import io.pylon.testing.TestComponents;
 
 class TiffStacksTest {
 
@@ -119,7 +120,7 @@ class TiffStacksTest {
         TiffStacks.write(dir.resolve("lab/a.tif"), NdArray.of(labelBytes, DType.UINT8, 5, 7, 9));
         String yaml = "images: ['" + dir.resolve("img") + "/*.tif']\nlabels: ['" + dir.resolve("lab/a.tif") + "']\n";
 
-        try (Dataset dataset = DatasetFormats.open("tiff_stack", YamlReader.readDocument(yaml, "t.yaml"), "data")) {
+        try (Dataset dataset = TestComponents.format("tiff_stack", YamlReader.readDocument(yaml, "t.yaml"), "data")) {
             Sample sample = dataset.get(0);
             assertThat(dataset.size()).isEqualTo(1);
             assertThat(sample.input().shape()).containsExactly(1, 5, 7, 9);

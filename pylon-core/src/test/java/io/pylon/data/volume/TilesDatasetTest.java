@@ -17,6 +17,7 @@ import io.pylon.data.Dataset;
 import io.pylon.data.DatasetFormats;
 import io.pylon.data.Sample;
 import io.pylon.data.array.DType;
+import io.pylon.testing.TestComponents;
 
 class TilesDatasetTest {
 
@@ -27,7 +28,7 @@ class TilesDatasetTest {
     Path dir;
 
     private Dataset open(String yaml) {
-        return DatasetFormats.open("tiles", YamlReader.readDocument(yaml, "t.yaml"), "data.train");
+        return TestComponents.format("tiles", YamlReader.readDocument(yaml, "t.yaml"), "data.train");
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.pylon.optim.ParamGroup;
 import io.pylon.testing.FakeFashionMnist;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainingRun;
+import io.pylon.testing.TestComponents;
 
 /** The {@code model.weights}/{@code model.freeze} keys through {@link TrainingRun}, the way the CLI runs them. */
 class FineTuningConfigTest {
@@ -65,7 +66,7 @@ class FineTuningConfigTest {
                 "out.weight", Tensors.toFloats(Weights.read(file).get("out.weight")));
         Config config = config("[8]", "weights: '" + file + "', weights_strict: true, freeze: ['fc*'], unfreeze: ['fc0.bias']");
 
-        try (Trainer trainer = TrainingRun.create(config, Clock.systemUTC())) {
+        try (Trainer trainer = TestComponents.startRun(config, Clock.systemUTC())) {
             assertThat(trainer.optimizer().groups().stream().flatMap(g -> g.parameterNames().stream()))
                     .containsExactlyInAnyOrder("fc0.bias", "out.weight", "out.bias");
             assertThat(trainer.optimizer().groups()).extracting(ParamGroup::lrMultiplier).containsExactly(1.0, 0.5);
@@ -83,12 +84,12 @@ class FineTuningConfigTest {
         Path file = pretrained();
         Config config = config("[8]", "weights: '" + file + "', freeze: ['fc0.*']");
         Path runDir;
-        try (Trainer trainer = TrainingRun.create(config, Clock.systemUTC())) {
+        try (Trainer trainer = TestComponents.startRun(config, Clock.systemUTC())) {
             trainer.fit();
             runDir = trainer.runDirectory().path();
         }
         Files.delete(file);
-        try (Trainer resumed = TrainingRun.resume(runDir, List.of("trainer.max_epochs=2"))) {
+        try (Trainer resumed = TrainingRun.resume(runDir, List.of("trainer.max_epochs=2"), TestComponents.BUILT_INS)) {
             assertThat(resumed.position().epoch()).isEqualTo(1);
             assertThat(resumed.optimizer().groups().stream().flatMap(g -> g.parameterNames().stream()))
                     .doesNotContain("fc0.weight", "fc0.bias");
@@ -100,14 +101,14 @@ class FineTuningConfigTest {
     void strictWeightsOfAnotherArchitectureFailTheRun() throws IOException {
         Path file = pretrained();
         Config config = config("[8, 8]", "weights: '" + file + "'");
-        assertThatThrownBy(() -> TrainingRun.create(config, Clock.systemUTC())).isInstanceOf(PylonUserException.class)
+        assertThatThrownBy(() -> TestComponents.startRun(config, Clock.systemUTC())).isInstanceOf(PylonUserException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("missing [fc1.weight, fc1.bias]");
     }
 
     @Test
     void fineTuningKeysAreBoundWithTheirOwnKeyPaths() throws IOException {
         Config config = config("[8]", "weights_strict: maybe");
-        assertThatThrownBy(() -> TrainingRun.create(config, Clock.systemUTC())).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> TestComponents.startRun(config, Clock.systemUTC())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("model.weights_strict");
     }
 }

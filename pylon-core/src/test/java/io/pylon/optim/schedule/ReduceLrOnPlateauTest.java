@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+import io.pylon.metrics.Direction;
+
 /** Patience, cooldown, threshold and the floor follow torch.optim.lr_scheduler.ReduceLROnPlateau. */
 class ReduceLrOnPlateauTest {
 
     @Test
     void reducesAfterPatienceIsExceededThenWaitsOutTheCooldown() {
-        ReduceLrOnPlateau p = new ReduceLrOnPlateau(MetricMode.MIN, 0.5, 2, 0.0, ThresholdMode.REL, 1, 0.0, 1.0);
+        ReduceLrOnPlateau p = new ReduceLrOnPlateau(Direction.LOWER_IS_BETTER, 0.5, 2, 0.0, ThresholdMode.REL, 1, 0.0, 1.0);
         assertThat(p.observe(1.0)).isFalse();       // best = 1.0
         assertThat(p.observe(1.0)).isFalse();       // bad 1
         assertThat(p.observe(1.1)).isFalse();       // bad 2 == patience: not yet
@@ -25,7 +27,7 @@ class ReduceLrOnPlateauTest {
 
     @Test
     void improvementResetsTheCountAndThresholdDecidesWhatCounts() {
-        ReduceLrOnPlateau p = new ReduceLrOnPlateau(MetricMode.MAX, 0.1, 1, 0.01, ThresholdMode.REL, 0, 0.0, 1.0);
+        ReduceLrOnPlateau p = new ReduceLrOnPlateau(Direction.HIGHER_IS_BETTER, 0.1, 1, 0.01, ThresholdMode.REL, 0, 0.0, 1.0);
         p.observe(0.50);
         p.observe(0.504);                           // within 1 % of best: bad 1
         assertThat(p.observe(0.60)).isFalse();      // real improvement resets
@@ -33,14 +35,14 @@ class ReduceLrOnPlateauTest {
         assertThat(p.observe(0.601)).isTrue();      // bad 2 > patience 1
         assertThat(p.scale()).isCloseTo(0.1, within(1e-15));
 
-        ReduceLrOnPlateau abs = new ReduceLrOnPlateau(MetricMode.MIN, 0.5, 0, 0.1, ThresholdMode.ABS, 0, 0.0, 1.0);
+        ReduceLrOnPlateau abs = new ReduceLrOnPlateau(Direction.LOWER_IS_BETTER, 0.5, 0, 0.1, ThresholdMode.ABS, 0, 0.0, 1.0);
         abs.observe(1.0);
         assertThat(abs.observe(0.95)).as("0.05 below best is under the absolute threshold").isTrue();
     }
 
     @Test
     void neverGoesBelowMinLr() {
-        ReduceLrOnPlateau p = new ReduceLrOnPlateau(MetricMode.MIN, 0.1, 0, 0.0, ThresholdMode.REL, 0, 0.02, 1.0);
+        ReduceLrOnPlateau p = new ReduceLrOnPlateau(Direction.LOWER_IS_BETTER, 0.1, 0, 0.0, ThresholdMode.REL, 0, 0.02, 1.0);
         p.observe(1.0);
         assertThat(p.observe(2.0)).isTrue();
         assertThat(p.scale()).isCloseTo(0.1, within(1e-15));
@@ -52,11 +54,11 @@ class ReduceLrOnPlateauTest {
 
     @Test
     void stateRoundTripsThroughPlainNumbers() {
-        ReduceLrOnPlateau p = new ReduceLrOnPlateau(MetricMode.MIN, 0.5, 1, 0.0, ThresholdMode.REL, 2, 0.0, 1.0);
+        ReduceLrOnPlateau p = new ReduceLrOnPlateau(Direction.LOWER_IS_BETTER, 0.5, 1, 0.0, ThresholdMode.REL, 2, 0.0, 1.0);
         p.observe(1.0);
         p.observe(1.5);
         p.observe(1.5);
-        ReduceLrOnPlateau q = new ReduceLrOnPlateau(MetricMode.MIN, 0.5, 1, 0.0, ThresholdMode.REL, 2, 0.0, 1.0);
+        ReduceLrOnPlateau q = new ReduceLrOnPlateau(Direction.LOWER_IS_BETTER, 0.5, 1, 0.0, ThresholdMode.REL, 2, 0.0, 1.0);
         q.loadState(p.state());
         assertThat(q.state()).isEqualTo(p.state());
         assertThat(p.state().values()).allMatch(v -> v instanceof Number n && Double.isFinite(n.doubleValue()));

@@ -14,7 +14,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.pylon.config.InvalidValueException;
+import io.pylon.config.ConfigException;
 import io.pylon.engine.Engine;
 import io.pylon.models.Model;
 import io.pylon.optim.OptimConfig;
@@ -55,7 +55,7 @@ class SchedulerTest {
         b.warmupSteps = 10;
         b.warmupStartFactor = 0.0;
         b.etaMin = 0.01;
-        Scheduler s = Scheduler.create(b.build(), opt, 110, 11);
+        Scheduler s = b.scheduler(opt, 110, 11);
         int head = opt.groups().get(0).lrMultiplier() == 1.0 ? 0 : 1;
         int backbone = 1 - head;
 
@@ -80,7 +80,7 @@ class SchedulerTest {
         ScheduleConfigBuilder b = ScheduleConfigBuilder.named("multistep");
         b.interval = Interval.EPOCH;
         b.milestones = List.of(2L, 4L);
-        Scheduler s = Scheduler.create(b.build(), opt, 100, 10);
+        Scheduler s = b.scheduler(opt, 100, 10);
         int head = opt.groups().get(0).lrMultiplier() == 1.0 ? 0 : 1;
         s.onStep(15);
         assertThat(s.currentLr(head)).isEqualTo(1.0);
@@ -101,7 +101,7 @@ class SchedulerTest {
         b.interval = Interval.EPOCH;
         b.warmupSteps = 4;
         b.warmupStartFactor = 0.5;
-        Scheduler s = Scheduler.create(b.build(), opt, 95, 10);   // 10 epochs
+        Scheduler s = b.scheduler(opt, 95, 10);   // 10 epochs
         int head = opt.groups().get(0).lrMultiplier() == 1.0 ? 0 : 1;
         assertThat(s.currentLr(head)).isCloseTo(0.5, within(TOL));
         s.onStep(2);
@@ -118,7 +118,7 @@ class SchedulerTest {
         Optimizer opt = optimizer(1.0);
         ScheduleConfigBuilder b = ScheduleConfigBuilder.named("polynomial");
         b.power = 2.0;
-        Scheduler s = Scheduler.create(b.build(), opt, 40, 10);
+        Scheduler s = b.scheduler(opt, 40, 10);
         int head = opt.groups().get(0).lrMultiplier() == 1.0 ? 0 : 1;
         s.onStep(20);
         assertThat(s.currentLr(head)).isCloseTo(0.25, within(TOL));
@@ -133,7 +133,7 @@ class SchedulerTest {
         b.patience = 1;
         b.factor = 0.5;
         b.minLr = 0.3;
-        Scheduler s = Scheduler.create(b.build(), opt, 100, 10);
+        Scheduler s = b.scheduler(opt, 100, 10);
         int head = opt.groups().get(0).lrMultiplier() == 1.0 ? 0 : 1;
         s.onStep(7);
         s.onValidation(1.0);
@@ -149,7 +149,7 @@ class SchedulerTest {
         Map<String, Object> state = s.state();
         assertThat(state).containsEntry("step", 7L).containsKey("plateau.scale");
         Optimizer fresh = optimizer(1.0);
-        Scheduler restored = Scheduler.create(b.build(), fresh, 100, 10);
+        Scheduler restored = b.scheduler(fresh, 100, 10);
         restored.loadState(state);
         assertThat(restored.currentLr(head)).isCloseTo(0.3, within(TOL));
         assertThat(restored.state()).isEqualTo(state);
@@ -157,11 +157,11 @@ class SchedulerTest {
 
     @Test
     void stepScheduleStateRestoresTheLearningRate() {
-        ScheduleConfig config = ScheduleConfigBuilder.named("exponential").build();
-        Scheduler s = Scheduler.create(config, optimizer(1.0), 100, 10);
+        ScheduleConfigBuilder b = ScheduleConfigBuilder.named("exponential");
+        Scheduler s = b.scheduler(optimizer(1.0), 100, 10);
         s.onStep(3);
         Optimizer fresh = optimizer(1.0);
-        Scheduler restored = Scheduler.create(config, fresh, 100, 10);
+        Scheduler restored = b.scheduler(fresh, 100, 10);
         restored.loadState(s.state());
         assertThat(restored.factor()).isCloseTo(1e-3, within(TOL));
         assertThatThrownBy(() -> restored.loadState(Map.of("epoch", 0)))
@@ -173,7 +173,8 @@ class SchedulerTest {
         ScheduleConfigBuilder b = ScheduleConfigBuilder.named("cosine");
         b.etaMin = 0.5;
         b.tMax = OptionalLong.of(10);
-        assertThatThrownBy(() -> Scheduler.create(b.build(), optimizer(0.1), 100, 10))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.key()).isEqualTo("eta_min"));
+        assertThatThrownBy(() -> b.scheduler(optimizer(0.1), 100, 10))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.keyPath()).isEqualTo("schedule"))
+                .hasMessageContaining("eta_min must not exceed").hasMessageContaining("0.1");
     }
 }

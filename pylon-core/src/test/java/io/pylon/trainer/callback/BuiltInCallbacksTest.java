@@ -25,6 +25,7 @@ import io.pylon.trainer.FitResult;
 import io.pylon.trainer.StepResult;
 import io.pylon.trainer.Trainer;
 import io.pylon.trainer.TrainerConfig;
+import io.pylon.testing.TestComponents;
 
 class BuiltInCallbacksTest {
 
@@ -64,7 +65,7 @@ class BuiltInCallbacksTest {
         // a learning rate too small to move the validation loss by min_delta
         try (Trainer trainer = new TrainerFixture().optim(OptimConfig.of("sgd", 1e-9))
                 .config(new TrainerConfig(10, 0, "cpu", 1, 1, 0, 1, 0.0, 0.0, false))
-                .callback(new EarlyStopping(new EarlyStopping.Params("val/loss", 2, 0.1)))
+                .callback(new EarlyStopping(new EarlyStopping.Params("val/loss", 2, 0.1), TestComponents.directions()))
                 .build(runs, "early")) {
             FitResult result = trainer.fit();
             assertThat(result.stopReason()).contains("early stopping").contains("val/loss");
@@ -86,8 +87,10 @@ class BuiltInCallbacksTest {
     void monitorMustNameSplitAndKnownMetric() {
         assertThatThrownBy(() -> new EarlyStopping.Params("accuracy", 1, 0))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("val/loss or val/accuracy");
-        assertThatThrownBy(() -> new ModelCheckpoint.Params("val/acuracy", 1, 0, true))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("acuracy");
+        // whether the metric exists depends on the run's metrics: checked against them
+        assertThatThrownBy(() -> new ModelCheckpoint(new ModelCheckpoint.Params("val/acuracy", 1, 0, true),
+                TestComponents.directions())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("acuracy").hasMessageContaining("did you mean 'val/accuracy'?");
     }
 
     @Test
@@ -99,7 +102,7 @@ class BuiltInCallbacksTest {
                   - name: progress_bar
                     enabled: false
                 """, "c.yaml");
-        List<Callback> callbacks = Callbacks.create(config.find("callbacks").orElseThrow());
+        List<Callback> callbacks = TestComponents.callbacks(config.find("callbacks").orElseThrow());
         assertThat(callbacks).extracting(Callback::name)
                 .containsExactly("model_summary", "nan_guard", "metrics_logger", "lr_monitor", "early_stopping", "model_checkpoint");
     }
@@ -107,7 +110,7 @@ class BuiltInCallbacksTest {
     @Test
     void unknownCallbackListsTheKnownOnes() {
         Config config = Config.parse("callbacks:\n  - name: early_stop\n", "c.yaml");
-        assertThatThrownBy(() -> Callbacks.create(config.find("callbacks").orElseThrow()))
+        assertThatThrownBy(() -> TestComponents.callbacks(config.find("callbacks").orElseThrow()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("c.yaml:2")
                 .hasMessageContaining("early_stopping, lr_monitor");
     }

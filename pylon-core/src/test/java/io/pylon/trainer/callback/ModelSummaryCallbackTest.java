@@ -14,6 +14,7 @@ import io.pylon.config.Config;
 import io.pylon.nn.ModuleTensors;
 import io.pylon.testing.TrainerFixture;
 import io.pylon.trainer.Trainer;
+import io.pylon.testing.TestComponents;
 
 class ModelSummaryCallbackTest {
 
@@ -37,9 +38,9 @@ class ModelSummaryCallbackTest {
 
     @Test
     void isADefaultThatCanBeDisabled() {
-        List<Callback> defaults = Callbacks.create(Config.parse("callbacks: []\n", "c.yaml")
+        List<Callback> defaults = TestComponents.callbacks(Config.parse("callbacks: []\n", "c.yaml")
                 .find("callbacks").orElseThrow());
-        List<Callback> disabled = Callbacks.create(Config.parse("""
+        List<Callback> disabled = TestComponents.callbacks(Config.parse("""
                 callbacks:
                   - name: model_summary
                     enabled: false
@@ -51,7 +52,7 @@ class ModelSummaryCallbackTest {
 
     @Test
     void maxDepthIsConfigurable() {
-        List<Callback> callbacks = Callbacks.create(Config.parse("""
+        List<Callback> callbacks = TestComponents.callbacks(Config.parse("""
                 callbacks:
                   - name: model_summary
                     max_depth: 1

@@ -1,20 +1,18 @@
-package io.pylon.criteria.composite;
+package io.pylon.optim.schedule;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 
 /**
  * {@code w(t) = from} for {@code t <= start}, {@code to} for {@code t >= end}, and
- * {@code from + (to - from) (t - start) / (end - start)} in between, with t the step or epoch ({@code unit}).
+ * {@code from + (to - from) (t - start) / (end - start)} in between, with t the step or epoch (the schedule's interval).
  *
- * @param from  weight up to {@code start}, >= 0
- * @param to    weight from {@code end} on, >= 0
+ * @param from  value up to {@code start}, >= 0
+ * @param to    value from {@code end} on, >= 0
  * @param start where the ramp begins, >= 0
  * @param end   where the ramp ends, > start
- * @param unit  what t counts
  */
-public record LinearRamp(double from, double to, @Default("0") long start, long end,
-                         @Default("epoch") ScheduleUnit unit) implements WeightSchedule {
+public record LinearRamp(double from, double to, @Default("0") long start, long end) implements LrSchedule {
 
     public LinearRamp {
         InvalidValueException.require(from >= 0 && Double.isFinite(from), "from", "must be >= 0, got %s", from);
@@ -24,8 +22,7 @@ public record LinearRamp(double from, double to, @Default("0") long start, long 
     }
 
     @Override
-    public double weight(long step, int epoch) {
-        long t = unit.position(step, epoch);
+    public double factor(long t) {
         if (t <= start) {
             return from;
         }

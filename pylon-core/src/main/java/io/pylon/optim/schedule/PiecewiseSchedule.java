@@ -1,23 +1,21 @@
-package io.pylon.criteria.composite;
+package io.pylon.optim.schedule;
 
 import java.util.List;
 
-import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 
 /**
- * A piecewise-constant weight: {@code w(t) = values[k]} with k the number of milestones {@code <= t}, and t the
- * step or epoch ({@code unit}); e.g. milestones [10, 20] with values [1, 0.5, 0] gives 1 before t = 10, 0.5
+ * A piecewise-constant factor: {@code w(t) = values[k]} with k the number of milestones {@code <= t}, and t the
+ * step or epoch (the interval); e.g. milestones [10, 20] with values [1, 0.5, 0] gives 1 before t = 10, 0.5
  * from 10 and 0 from 20.
  *
  * @param milestones strictly increasing, >= 0
  * @param values     one more than milestones, each >= 0
- * @param unit       what t counts
  */
-public record StepSchedule(List<Long> milestones, List<Double> values, @Default("epoch") ScheduleUnit unit)
-        implements WeightSchedule {
+public record PiecewiseSchedule(List<Long> milestones, List<Double> values)
+        implements LrSchedule {
 
-    public StepSchedule {
+    public PiecewiseSchedule {
         milestones = List.copyOf(milestones);
         values = List.copyOf(values);
         for (int i = 0; i < milestones.size(); i++) {
@@ -37,8 +35,7 @@ public record StepSchedule(List<Long> milestones, List<Double> values, @Default(
     }
 
     @Override
-    public double weight(long step, int epoch) {
-        long t = unit.position(step, epoch);
+    public double factor(long t) {
         int k = 0;
         while (k < milestones.size() && milestones.get(k) <= t) {
             k++;

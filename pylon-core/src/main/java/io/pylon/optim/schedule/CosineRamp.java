@@ -1,20 +1,18 @@
-package io.pylon.criteria.composite;
+package io.pylon.optim.schedule;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
 
 /**
  * {@code w(t) = from + (to - from) (1 - cos(pi u)) / 2} with {@code u = clamp((t - start) / (end - start), 0, 1)}
- * and t the step or epoch ({@code unit}): a smooth ramp from {@code from} to {@code to}.
+ * and t the step or epoch (the interval): a smooth ramp from {@code from} to {@code to}.
  *
- * @param from  weight up to {@code start}, >= 0
- * @param to    weight from {@code end} on, >= 0
+ * @param from  value up to {@code start}, >= 0
+ * @param to    value from {@code end} on, >= 0
  * @param start where the ramp begins, >= 0
  * @param end   where the ramp ends, > start
- * @param unit  what t counts
  */
-public record CosineRamp(double from, double to, @Default("0") long start, long end,
-                         @Default("epoch") ScheduleUnit unit) implements WeightSchedule {
+public record CosineRamp(double from, double to, @Default("0") long start, long end) implements LrSchedule {
 
     public CosineRamp {
         InvalidValueException.require(from >= 0 && Double.isFinite(from), "from", "must be >= 0, got %s", from);
@@ -24,8 +22,7 @@ public record CosineRamp(double from, double to, @Default("0") long start, long 
     }
 
     @Override
-    public double weight(long step, int epoch) {
-        long t = unit.position(step, epoch);
+    public double factor(long t) {
         double u = Math.clamp((double) (t - start) / (double) (end - start), 0.0, 1.0);
         return from + (to - from) * (1 - Math.cos(Math.PI * u)) / 2;
     }
