@@ -11,7 +11,7 @@ import io.pylon.cli.runs.RunsCommand;
         description = "Train, evaluate and compare deep-learning models from one YAML config.",
         subcommands = {TrainCommand.class, GenerateCommand.class, ConfigCommand.class, PredictCommand.class,
                 EvaluateCommand.class, BenchCommand.class, DataCommand.class, RunsCommand.class, UiCommand.class,
-                TuneCommand.class, StudyCommand.class, LaunchCommand.class})
+                TuneCommand.class, StudyCommand.class, LaunchCommand.class, FindCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.bytedeco.pytorch.global.torch;
 
+import io.pylon.PylonUserException;
+
 /** Where tensors live. Parsed from {@code auto | cpu | cuda | cuda:N}. */
 public sealed interface Device {
 
@@ -49,16 +51,27 @@ public sealed interface Device {
         throw new IllegalArgumentException("unknown device '" + text + "': use auto, cpu, cuda or cuda:N");
     }
 
-    /** Checks that this device exists on this machine, with a message saying what to do if not. */
+    /**
+     * Checks that this device exists on this machine; if not, a {@link PylonUserException} says what to do:
+     * CPU-only natives (the default build) need the GPU natives, a CUDA build without a visible GPU needs a
+     * driver or {@code trainer.device=cpu}.
+     */
     default Device requireAvailable() {
         if (this instanceof Cuda(int index)) {
+            if (!Engine.cudaBuild()) {
+                throw new PylonUserException("trainer.device=" + this + " but this Pylon was built with the CPU-only"
+                        + " libtorch natives: run with PYLON_GPU=1 ./pylon ... (or build with ./mvnw -Pgpu package) on a"
+                        + " machine with an NVIDIA GPU, or set trainer.device=cpu");
+            }
             if (!Engine.cudaAvailable()) {
-                throw new IllegalStateException("device " + this + " requested but CUDA is not available: build with"
-                        + " -Dpylon.natives=linux-x86_64-gpu on a machine with an NVIDIA driver, or use trainer.device=cpu");
+                throw new PylonUserException("trainer.device=" + this + " but no CUDA device is visible (no NVIDIA GPU or"
+                        + " driver on this machine, or CUDA_VISIBLE_DEVICES hides it); set trainer.device=cpu or run on a"
+                        + " GPU machine");
             }
             int count = Engine.cudaDeviceCount();
             if (index >= count) {
-                throw new IllegalStateException("device " + this + " requested but only " + count + " CUDA device(s) exist");
+                throw new PylonUserException("trainer.device=" + this + " but only " + count + " CUDA device(s) exist"
+                        + " (cuda:0.." + "cuda:" + (count - 1) + ")");
             }
         }
         return this;

@@ -72,6 +72,12 @@ public final class Engine {
         return torch.cuda_is_available();
     }
 
+    /** Whether the loaded libtorch was compiled with CUDA (the GPU natives), whatever the machine has. */
+    public static boolean cudaBuild() {
+        start();
+        return org.bytedeco.pytorch.Context.hasCUDA();
+    }
+
     public static int cudaDeviceCount() {
         start();
         return (int) torch.cuda_device_count();

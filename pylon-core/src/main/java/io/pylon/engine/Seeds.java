@@ -1,5 +1,6 @@
 package io.pylon.engine;
 
+import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
@@ -23,6 +24,23 @@ public final class Seeds {
     public static void restoreCpuState(byte[] state) {
         Tensor t = Tensors.fromBytes(state, new long[] {state.length}, torch.ScalarType.Byte);
         torch.getDefaultCPUGenerator().set_state(t);
+    }
+
+    /**
+     * The state of CUDA device {@code index}'s default generator (Philox seed and offset) as bytes. Needed
+     * for exact resume on a GPU: dropout and random initialisers on the device draw from it, not from the
+     * CPU generator. Needs a CUDA build and device; not exercised on CPU-only machines.
+     */
+    public static byte[] cudaState(int index) {
+        return Tensors.toBytes(cudaGenerator(index).get_state());
+    }
+
+    public static void restoreCudaState(int index, byte[] state) {
+        cudaGenerator(index).set_state(Tensors.fromBytes(state, new long[] {state.length}, torch.ScalarType.Byte));
+    }
+
+    private static Generator cudaGenerator(int index) {
+        return torch.globalContext().defaultGenerator(new Device.Cuda(index).toTorch());
     }
 
     /** Mixes a base seed with stream ids (epoch, sample index) into an independent 64-bit seed. */

@@ -8,6 +8,10 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 
 import io.pylon.data.Batch;
 import io.pylon.engine.StepScope;
+import io.pylon.trainer.precision.Autocast;
+import io.pylon.trainer.precision.Precision;
+import io.pylon.trainer.profile.Phase;
+import io.pylon.trainer.profile.StepProfiler;
 
 /**
  * The batches of one epoch: forward, loss, backward, and every {@code accumulate_grad_batches}
@@ -78,28 +82,42 @@ final class EpochLoop {
         StepLoss stepLoss = new StepLoss();
         int stepSamples = 0;
         long stepTokens = 0;
+        Precision precision = context.precision();
+        StepProfiler profiler = context.profiler();
+        profiler.startStep(globalStep + 1);
         try {
             while (batches.hasNext()) {
                 try (StepScope scope = new StepScope()) {
                     Batch batch = batches.next();
+                    profiler.mark(Phase.DATA_WAIT);
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
                     if (input.scalar_type().value == ScalarType.Long.value) {
                         stepTokens += input.numel();
                     }
-                    ModelStep forward = shapeCheck.run(input, target);
+                    profiler.mark(Phase.HOST_TO_DEVICE);
+                    ModelStep forward;
+                    try (Autocast autocast = precision.autocast()) {
+                        forward = shapeCheck.run(input, target);
+                    }
+                    Tensor output = Precision.toFloat(forward.output());
                     Tensor loss = forward.loss();
-                    loss.mul(lossScale).backward();
-                    context.trainMetrics().update(forward.output(), target, batch.indices(), loss, batch.size(), scope);
+                    profiler.mark(Phase.FORWARD);
+                    precision.scaleLoss(loss.mul(lossScale)).backward();
+                    profiler.mark(Phase.BACKWARD);
+                    context.trainMetrics().update(output, target, batch.indices(), loss, batch.size(), scope);
                     stepLoss.add(loss, scope);
                     stepSamples += batch.size();
                     batchInEpoch++;
                     if (stepLoss.microBatches() == accumulate || !batches.hasNext()) {
                         globalStep++;
                         double gradNorm = optimizerStep.apply(globalStep, epoch);
+                        profiler.mark(Phase.OPTIMIZER);
                         context.advance(new LoopState(epoch, batchInEpoch, globalStep));
                         context.callbacks().onTrainBatchEnd(context,
                                 new StepResult(globalStep, epoch, batchInEpoch, stepLoss, stepSamples, gradNorm, stepTokens));
+                        profiler.mark(Phase.CALLBACKS);
+                        profiler.endStep().ifPresent(context::logProfile);
                         epochTokens += stepTokens;
                         stepTokens = 0;
                         stepLoss.close();
@@ -113,6 +131,7 @@ final class EpochLoop {
                         if (context.stopRequested() || context.stepLimitReached()) {
                             return !batches.hasNext() && !context.stopRequested();
                         }
+                        profiler.startStep(globalStep + 1);
                     }
                 }
             }

@@ -10,6 +10,8 @@ import io.pylon.data.Batch;
 import io.pylon.data.DataLoader;
 import io.pylon.engine.StepScope;
 import io.pylon.metrics.PerSampleWriter;
+import io.pylon.trainer.precision.Autocast;
+import io.pylon.trainer.precision.Precision;
 
 /** One pass over a split in eval mode without gradients; restores the model's training mode after. */
 final class EvaluationLoop {
@@ -38,8 +40,11 @@ final class EvaluationLoop {
                     Batch batch = batches.next();
                     Tensor input = transfer.apply(batch.inputs());
                     Tensor target = transfer.apply(batch.targets());
-                    ModelStep forward = shapeCheck.run(input, target);
-                    metrics.update(forward.output(), target, batch.indices(), forward.loss(), batch.size(), scope);
+                    ModelStep forward;
+                    try (Autocast autocast = context.precision().autocast()) {
+                        forward = shapeCheck.run(input, target);
+                    }
+                    metrics.update(Precision.toFloat(forward.output()), target, batch.indices(), forward.loss(), batch.size(), scope);
                 }
             }
             EvalResult result = metrics.result(split, at);

@@ -22,7 +22,7 @@ final class FitLoop {
 
     FitLoop(LoopContext context) {
         this.context = context;
-        this.optimizerStep = new OptimizerStep(context.parts());
+        this.optimizerStep = new OptimizerStep(context.parts(), context.precision());
         this.evaluation = new EvaluationLoop(context);
         this.epochLoop = new EpochLoop(context, optimizerStep, this::validateAndNotify);
     }

@@ -2,18 +2,26 @@ package io.pylon.trainer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.bytedeco.pytorch.global.torch;
+
 import io.pylon.criteria.Criterion;
 import io.pylon.data.DataSpec;
+import io.pylon.engine.Device;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.optim.ParamGroup;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.callback.CallbackList;
+import io.pylon.trainer.precision.Precision;
+import io.pylon.trainer.profile.DeviceMonitor;
+import io.pylon.trainer.profile.StepProfiler;
+import io.pylon.trainer.profile.StepTimings;
 
 /**
  * What the fit, epoch and evaluation loops share: the components, the callbacks, the running training
@@ -27,6 +35,9 @@ final class LoopContext implements TrainerView {
     private final RunningMetrics trainMetrics;
     private final MetricsLog metricsLog;
     private final Ticker ticker;
+    private final Precision precision;
+    private final StepProfiler profiler;
+    private final DeviceMonitor deviceMonitor;
     private LoopState position = LoopState.START;
     private Consumer<LoopState> onAdvance = next -> { };
     /** Written by a callback on the training thread, or by a signal handler on another thread. */
@@ -38,6 +49,32 @@ final class LoopContext implements TrainerView {
         this.trainMetrics = new RunningMetrics(parts.metrics().get());
         this.metricsLog = metricsLog;
         this.ticker = ticker;
+        this.precision = Precision.create(parts.config().precision(), parts.device());
+        boolean cuda = parts.device() instanceof Device.Cuda;
+        this.profiler = new StepProfiler(parts.config().profileEvery(), cuda ? torch::cuda_synchronize : () -> { },
+                ticker::nanos);
+        this.deviceMonitor = cuda && parts.config().profileEvery() > 0 ? DeviceMonitor.open() : DeviceMonitor.none();
+    }
+
+    Precision precision() {
+        return precision;
+    }
+
+    DeviceMonitor deviceMonitor() {
+        return deviceMonitor;
+    }
+
+    @Override
+    public StepProfiler profiler() {
+        return profiler;
+    }
+
+    /** Logs a sampled step's phase times and memory (split {@code profile}) plus the precision's values. */
+    void logProfile(StepTimings timings) {
+        Map<String, Double> values = new LinkedHashMap<>(timings.logValues());
+        values.putAll(deviceMonitor.sample());
+        values.putAll(precision.logValues());
+        log("profile", values);
     }
 
     TrainingComponents parts() {
@@ -148,7 +185,7 @@ final class LoopContext implements TrainerView {
 
     @Override
     public void saveCheckpoint(Path file) {
-        TrainerCheckpoints.save(file, parts, position, trainMetrics);
+        TrainerCheckpoints.save(file, parts, position, trainMetrics, precision);
         callbacks.onCheckpointSave(this, file);
     }
 }

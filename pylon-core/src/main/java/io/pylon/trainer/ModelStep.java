@@ -24,9 +24,9 @@ import io.pylon.models.OutputLayout;
  * @param output the main output, class dimension 1
  * @param loss the scalar loss
  */
-record ModelStep(Tensor output, Tensor loss) {
+public record ModelStep(Tensor output, Tensor loss) {
 
-    static ModelStep run(Model model, Criterion criterion, Tensor input, Tensor target) {
+    public static ModelStep run(Model model, Criterion criterion, Tensor input, Tensor target) {
         OutputLayout layout = model.outputLayout();
         Map<String, Tensor> outputs;
         Tensor output;

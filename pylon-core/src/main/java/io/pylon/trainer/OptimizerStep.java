@@ -3,6 +3,7 @@ package io.pylon.trainer;
 import io.pylon.criteria.composite.ScheduledCriterion;
 import io.pylon.optim.GradientClipping;
 import io.pylon.optim.Optimizer;
+import io.pylon.trainer.precision.Precision;
 
 /**
  * The one place an optimizer step happens: clip, step, zero the gradients, then move every schedule that
@@ -11,9 +12,11 @@ import io.pylon.optim.Optimizer;
 final class OptimizerStep {
 
     private final TrainingComponents parts;
+    private final Precision precision;
 
-    OptimizerStep(TrainingComponents parts) {
+    OptimizerStep(TrainingComponents parts, Precision precision) {
         this.parts = parts;
+        this.precision = precision;
     }
 
     /**
@@ -23,8 +26,12 @@ final class OptimizerStep {
      */
     double apply(long globalStep, int epoch) {
         Optimizer optimizer = parts.optimizer();
-        double gradNorm = clip(optimizer, parts.config());
-        optimizer.step();
+        double gradNorm = Double.NaN;
+        // fp16 loss scaling: a step whose gradients overflowed is skipped (the scaler shrinks its scale)
+        if (precision.unscaleGradients(optimizer)) {
+            gradNorm = clip(optimizer, parts.config());
+            optimizer.step();
+        }
         optimizer.zeroGrad();
         syncSchedules(globalStep, epoch);
         return gradNorm;

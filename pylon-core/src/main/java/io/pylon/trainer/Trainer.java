@@ -17,6 +17,8 @@ import io.pylon.optim.Optimizer;
 import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
 import io.pylon.run.RunStatusWriter;
+import io.pylon.trainer.profile.DeviceMonitor;
+import io.pylon.trainer.profile.StepProfiler;
 
 /**
  * The facade: {@link #fit}, {@link #validate}, {@link #test}, {@link #restore}. The work is done by loops that
@@ -85,7 +87,8 @@ public final class Trainer implements TrainerView, AutoCloseable {
 
     /** Restores from a checkpoint already read and verified (so a resume reads the file once). */
     void restore(Path checkpoint, CheckpointFile.Contents contents) {
-        context.advance(TrainerCheckpoints.restore(checkpoint, contents, context.parts(), context.trainMetrics()));
+        context.advance(TrainerCheckpoints.restore(checkpoint, contents, context.parts(), context.trainMetrics(),
+                context.precision()));
         context.callbacks().onCheckpointLoad(context, checkpoint);
         LoopState position = context.position();
         LOG.info("resumed from {} at epoch {}, batch {}, step {}", checkpoint, position.epoch(),
@@ -138,6 +141,11 @@ public final class Trainer implements TrainerView, AutoCloseable {
     }
 
     @Override
+    public StepProfiler profiler() {
+        return context.profiler();
+    }
+
+    @Override
     public Ticker ticker() {
         return context.ticker();
     }
@@ -161,7 +169,8 @@ public final class Trainer implements TrainerView, AutoCloseable {
     @Override
     public void close() {
         try (RunStatusWriter ending = status; MetricsLog log = context.metricsLog();
-                DataSplits data = context.parts().data()) {
+                DataSplits data = context.parts().data();
+                DeviceMonitor monitor = context.deviceMonitor()) {
             context.trainMetrics().close();
         }
     }

@@ -2,6 +2,7 @@ package io.pylon.trainer;
 
 import io.pylon.config.Default;
 import io.pylon.config.InvalidValueException;
+import io.pylon.trainer.precision.PrecisionMode;
 
 /**
  * The {@code trainer:} section.
@@ -18,6 +19,9 @@ import io.pylon.config.InvalidValueException;
  * @param test evaluate the test split after fitting
  * @param onednn let CPU operators use oneDNN (off by default: non-repeatable, sometimes NaN convolution
  *     gradients in this libtorch build; see {@link io.pylon.engine.EngineOptions})
+ * @param precision 32 | bf16-mixed | 16-mixed (see {@link io.pylon.trainer.precision.PrecisionMode})
+ * @param profileEvery time the phases of every N-th step with device syncs between phases and log them
+ *     (time_ms/..., memory); 0 = off. Steps in between are not synchronised, so the cost is one sync per N
  */
 public record TrainerConfig(
         @Default("10") int maxEpochs,
@@ -30,14 +34,16 @@ public record TrainerConfig(
         @Default("0.0") double gradientClipNorm,
         @Default("0.0") double gradientClipValue,
         @Default("true") boolean test,
-        @Default("false") boolean onednn) {
+        @Default("false") boolean onednn,
+        @Default("32") String precision,
+        @Default("50") int profileEvery) {
 
     /** Settings with oneDNN off (the default). */
     public TrainerConfig(int maxEpochs, long maxSteps, String device, int threads, int valEveryNEpochs,
             long valEveryNSteps, int accumulateGradBatches, double gradientClipNorm, double gradientClipValue,
             boolean test) {
         this(maxEpochs, maxSteps, device, threads, valEveryNEpochs, valEveryNSteps, accumulateGradBatches,
-                gradientClipNorm, gradientClipValue, test, false);
+                gradientClipNorm, gradientClipValue, test, false, "32", 50);
     }
 
     public TrainerConfig {
@@ -52,6 +58,9 @@ public record TrainerConfig(
                 gradientClipNorm);
         InvalidValueException.require(gradientClipValue >= 0, "gradient_clip_value", "must be >= 0 (0 = off), got %s",
                 gradientClipValue);
+        InvalidValueException.require(PrecisionMode.parse(precision).isPresent(), "precision",
+                "must be one of %s, got '%s'", PrecisionMode.settings(), precision);
+        InvalidValueException.require(profileEvery >= 0, "profile_every", "must be >= 0 (0 = off), got %d", profileEvery);
         InvalidValueException.require(device.matches("auto|cpu|cuda(:\\d+)?"), "device",
                 "must be auto, cpu, cuda or cuda:N, got '%s'", device);
     }

@@ -9,6 +9,7 @@ import io.pylon.data.DataSpec;
 import io.pylon.models.Model;
 import io.pylon.optim.Optimizer;
 import io.pylon.run.RunDirectory;
+import io.pylon.trainer.profile.StepProfiler;
 
 /** What callbacks may see of, and ask of, a running trainer. */
 public interface TrainerView {
@@ -39,6 +40,9 @@ public interface TrainerView {
 
     /** Logs values into metrics.jsonl (through the metrics logger) at the current step. */
     void log(String split, Map<String, ? extends Number> values);
+
+    /** The step profiler (callbacks may listen to the phases of chosen steps, or read the last sampled step). */
+    StepProfiler profiler();
 
     /** Asks the loop to stop after the current step; {@code reason} is logged. */
     void requestStop(String reason);

@@ -29,6 +29,7 @@ import io.pylon.run.MetricsLog;
 import io.pylon.run.RunDirectory;
 import io.pylon.trainer.callback.Callback;
 import io.pylon.trainer.callback.Callbacks;
+import io.pylon.trainer.precision.Precision;
 
 /**
  * Builds a {@link Trainer} from a resolved {@link RunSpec}: a new run, or the resumption of an existing one. The
@@ -108,12 +109,37 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * A fresh folder {@code <runs_dir>/<experiment>/<tool>/<time>/} holding the resolved config, for tools
+     * that build a run's components without training it (the finders). Checks device and precision first.
+     */
+    public static RunDirectory toolDirectory(RunSpec spec, String tool, Clock clock) {
+        Precision.create(spec.trainer().precision(), device(spec));
+        ExperimentConfig experiment = spec.experiment();
+        RunDirectory dir = RunDirectory.create(Path.of(experiment.runsDir()).resolve(experiment.name()), tool, "", clock);
+        dir.writeConfig(spec.config().toYaml());
+        return dir;
+    }
+
+    /** The device {@code spec} trains on (checked to exist). */
+    public static Device device(RunSpec spec) {
+        Engine.start(new EngineOptions(spec.trainer().threads(), spec.trainer().onednn()));
+        return Device.parse(spec.trainer().device()).requireAvailable();
+    }
+
+    /** Builds every component of {@code spec} (seeded, on its device) with {@code dir} as run directory. */
+    public static TrainingComponents components(RunSpec spec, RunDirectory dir) {
+        return build(spec, false).in(dir, spec.config().toYaml());
+    }
+
     /** {@code resuming}: the checkpoint will overwrite every weight, so {@code model.weights} is not read again. */
     private static Built build(RunSpec spec, boolean resuming) {
         TrainerConfig trainerConfig = spec.trainer();
         Engine.start(new EngineOptions(trainerConfig.threads(), trainerConfig.onednn()));
         Seeds.seed(spec.seed());
         Device device = Device.parse(trainerConfig.device()).requireAvailable();
+        // refused here, before the data opens and before any run directory exists
+        Precision.create(trainerConfig.precision(), device);
         DataSplits data = Datasets.open(spec.data(), spec.seed());
         try {
             Model model = spec.model().create(data.spec());

@@ -46,6 +46,13 @@ public final class TrainerFixture {
     private ModelCheckpoint.Params checkpoint = new ModelCheckpoint.Params("val/loss", 1, 0, true);
     private double dropout = 0.2;
     private Criterion criterion = new CrossEntropy(0.0);
+    private Device device = Device.CPU;
+
+    /** Trains on {@code value} (the model moves there before the optimizer takes its parameters). */
+    public TrainerFixture device(Device value) {
+        device = value;
+        return this;
+    }
 
     public TrainerFixture criterion(Criterion value) {
         criterion = value;
@@ -133,12 +140,14 @@ public final class TrainerFixture {
         return trainer;
     }
 
-    private TrainingComponents components(RunDirectory dir) {
+    /** The components alone (for code that runs steps without a Trainer, e.g. the finders). */
+    public TrainingComponents components(RunDirectory dir) {
         Engine.start(new EngineOptions(threads));
         Seeds.seed(seed);
         DataSplits data = loaderWorkers < 0 ? SyntheticData.splits(samples, FEATURES, CLASSES, batchSize, seed)
                 : SyntheticData.augmentedSplits(samples, FEATURES, CLASSES, batchSize, seed, loaderWorkers);
         TinyModel model = new TinyModel(FEATURES, 16, CLASSES, dropout);
+        model.module().to(device.toTorch(), false);
         Optimizer optimizer = Optimizers.create(optim, model);
         long stepsPerEpoch = (data.train().batchesPerEpoch() + config.accumulateGradBatches() - 1)
                 / config.accumulateGradBatches();
@@ -148,6 +157,6 @@ public final class TrainerFixture {
         callbacks.addAll(extra);
         callbacks.add(new ModelCheckpoint(checkpoint, TestComponents.directions()));
         return new TrainingComponents(model, criterion, () -> TestComponents.metrics(List.of("accuracy")), optimizer,
-                scheduler, "val/loss", data, Device.CPU, config, callbacks, dir, "seed: " + seed + "\n");
+                scheduler, "val/loss", data, device, config, callbacks, dir, "seed: " + seed + "\n");
     }
 }

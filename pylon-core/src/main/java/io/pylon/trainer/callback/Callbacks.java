@@ -43,6 +43,7 @@ public final class Callbacks {
         r.register(KIND, "early_stopping", EarlyStopping.Params.class, EarlyStopping::new);
         r.registerSimple(KIND, "tensorboard", TensorBoard.Params.class, TensorBoard::new);
         r.registerSimple(KIND, ModelSummaryCallback.NAME, ModelSummaryCallback.class, p -> p);
+        r.registerSimple(KIND, ProfileCallback.NAME, ProfileCallback.Params.class, ProfileCallback::new);
         r.register(KIND, "model_checkpoint", ModelCheckpoint.Params.class, ModelCheckpoint::new);
         r.registerSimple(KIND, "sample_text", SampleText.Params.class, SampleText::new);
     }

@@ -17,8 +17,9 @@ import io.pylon.trainer.StepResult;
 import io.pylon.trainer.TrainerView;
 
 /**
- * Per-epoch progress with loss, learning rate, samples/s (tokens/s for sequence models) and ETA; an epoch that
- * {@code max_steps} will cut short counts up to that step. On a terminal it draws a bar; when the
+ * Per-epoch progress with loss, learning rate, samples/s (tokens/s for sequence models), ETA and the largest phases
+ * of the last profiled step; an epoch that {@code max_steps} will cut short counts up to that step. On a terminal
+ * it draws a bar; when the
  * output is a file or pipe (CI, nohup) it logs a line every {@code log_percent} percent instead of
  * flooding the log with carriage returns.
  */
@@ -103,7 +104,8 @@ public final class ProgressBar implements Callback {
                 : String.format(Locale.ROOT, "%.0f samples/s", samplesPerSecond);
         // the message reads the loss, which waits for the device: build it only when it is shown
         Supplier<String> message = () -> String.format(Locale.ROOT, "loss %.4f lr %.3g %s",
-                result.loss(), trainer.learningRates().get(0), speed);
+                result.loss(), trainer.learningRates().get(0), speed)
+                + trainer.profiler().last().map(timings -> " | " + timings.summary()).orElse("");
         if (bar != null) {
             bar.stepTo(result.batchInEpoch());
             bar.setExtraMessage(message.get());
