@@ -129,7 +129,7 @@ public final class TrainingRun {
 
     /** Builds every component of {@code spec} (seeded, on its device) with {@code dir} as run directory. */
     public static TrainingComponents components(RunSpec spec, RunDirectory dir) {
-        return build(spec, false).in(dir, spec.config().toYaml());
+        return build(spec, false).in(dir, spec.config().toYaml(), List.of());
     }
 
     /** {@code resuming}: the checkpoint will overwrite every weight, so {@code model.weights} is not read again. */
