@@ -120,6 +120,13 @@ public final class TensorBoard implements Callback {
         close();
     }
 
+    /** The test split comes after fit closed the file: append to it, then close it again. */
+    @Override
+    public void onTestEnd(TrainerView trainer, EvalResult result) {
+        scalars(trainer, result.split(), result.globalStep(), result.values());
+        close();
+    }
+
     @Override
     public void onException(TrainerView trainer, Throwable error) {
         close();
