@@ -144,6 +144,9 @@ class UNetTest {
     @ParameterizedTest
     @MethodSource("variants")
     void gradientReachesEveryParameter(int dims, UNetParams params) {
+        // seeded: unseeded weights and inputs depended on test order, and a small ReLU variant without norms
+        // can draw a dead path whose gradient is exactly zero
+        Seeds.seed(5);
         UNet model = UNet.create(params, spec(dims), dims);
         model.train(true);
         Tensor x = batch(dims, 2);
