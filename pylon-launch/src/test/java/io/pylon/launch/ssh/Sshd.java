@@ -48,6 +48,10 @@ final class Sshd implements AutoCloseable {
                 "PermitRootLogin prohibit-password",
                 "MaxSessions 50",
                 "MaxStartups 50",
+                // bash started by sshd sources ~/.bashrc only at shell level < 2: the remote commands then skip the
+                // login user's interactive set-up (root's pyenv init here: 5 s per command, and a rehash lock left
+                // stale when the test kills a host stalled every later login for 60 s)
+                "SetEnv SHLVL=1",
                 "") );
         Sshd sshd = new Sshd(dir, port);
         sshd.process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
