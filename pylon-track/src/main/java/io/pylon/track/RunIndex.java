@@ -49,8 +49,7 @@ public final class RunIndex implements AutoCloseable {
 
     private final Path root;
     private final Connection db;
-    private final Map<String, Integer> metricIds = new HashMap<>();
-    private final Map<Integer, String> metricNames = new HashMap<>();
+    private final MetricStore metricStore;
     private Duration staleAfter = RunHealth.DEFAULT_STALE_AFTER;
     /** Parsed configs and statuses, reused while their source is unchanged (a listing of 1,000 runs stays cheap). */
     private final Map<Long, Cached<Map<String, String>>> configs = new HashMap<>();
@@ -62,6 +61,7 @@ public final class RunIndex implements AutoCloseable {
     private RunIndex(Path root, Connection db) {
         this.root = root;
         this.db = db;
+        this.metricStore = new MetricStore(db);
     }
 
     /** Opens (or creates) the index of {@code runsRoot} in {@code runsRoot/.pylon-index.sqlite}. */
@@ -121,8 +121,7 @@ public final class RunIndex implements AutoCloseable {
                     + " min REAL, max REAL, count INTEGER, PRIMARY KEY(run, metric)) WITHOUT ROWID");
             try (ResultSet r = s.executeQuery("SELECT id, name FROM metric_names")) {
                 while (r.next()) {
-                    metricIds.put(r.getString(2), r.getInt(1));
-                    metricNames.put(r.getInt(1), r.getString(2));
+                    metricStore.remember(r.getString(2), r.getInt(1));
                 }
             }
         }
@@ -242,14 +241,14 @@ public final class RunIndex implements AutoCloseable {
         }
         if (offset > 0 && (size < offset || !Arrays.equals(tail, tailBefore(metrics, offset)))) {
             // rewritten (a resume moves later lines aside): read it again from the start
-            clearMetrics(runId);
+            metricStore.clear(runId);
             offset = 0;
             counts.rescans++;
         }
         if (size > offset) {
             MetricLines.Chunk chunk = MetricLines.readFrom(metrics, offset, size);
             if (chunk.nextOffset() > offset) {
-                store(runId, chunk.points());
+                metricStore.store(runId, chunk.points());
                 counts.points += chunk.points().size();
                 counts.bad += chunk.badLines();
                 offset = chunk.nextOffset();
@@ -288,143 +287,8 @@ public final class RunIndex implements AutoCloseable {
         return bytes;
     }
 
-    private void store(long runId, List<MetricPoint> points) throws SQLException {
-        if (points.isEmpty()) {
-            return;
-        }
-        Map<Integer, MetricSummary> summaries = summaries(runId);
-        Map<Integer, List<MetricPoint>> byMetric = new LinkedHashMap<>();
-        for (MetricPoint p : points) {
-            int metric = metricId(p.metric());
-            byMetric.computeIfAbsent(metric, k -> new ArrayList<>()).add(p);
-            summaries.put(metric, summaries.getOrDefault(metric, MetricSummary.empty(p.metric())).plus(p.step(), p.value()));
-        }
-        for (Map.Entry<Integer, List<MetricPoint>> e : byMetric.entrySet()) {
-            appendBlocks(runId, e.getKey(), e.getValue());
-        }
-        try (PreparedStatement upsert = db.prepareStatement("INSERT OR REPLACE INTO summary VALUES(?,?,?,?,?,?,?)")) {
-            for (Map.Entry<Integer, MetricSummary> e : summaries.entrySet()) {
-                MetricSummary s = e.getValue();
-                upsert.setLong(1, runId);
-                upsert.setInt(2, e.getKey());
-                setDouble(upsert, 3, s.last());
-                upsert.setLong(4, s.lastStep());
-                setDouble(upsert, 5, s.min());
-                setDouble(upsert, 6, s.max());
-                upsert.setLong(7, s.count());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    /** Appends to the curve's last block while it has room (live runs add a few points per refresh), then new blocks. */
-    private void appendBlocks(long runId, int metric, List<MetricPoint> points) throws SQLException {
-        long lastBlock = -1;
-        byte[] lastData = new byte[0];
-        try (PreparedStatement q = db.prepareStatement(
-                "SELECT id, data FROM blocks WHERE run=? AND metric=? ORDER BY id DESC LIMIT 1")) {
-            q.setLong(1, runId);
-            q.setInt(2, metric);
-            try (ResultSet r = q.executeQuery()) {
-                if (r.next() && PointBlocks.count(r.getBytes(2)) < PointBlocks.MAX_POINTS) {
-                    lastBlock = r.getLong(1);
-                    lastData = r.getBytes(2);
-                }
-            }
-        }
-        int carried = PointBlocks.count(lastData);
-        int n = carried + points.size();
-        long[] steps = new long[n];
-        double[] values = new double[n];
-        PointBlocks.decodeInto(lastData, steps, values, 0);
-        for (int i = 0; i < points.size(); i++) {
-            steps[carried + i] = points.get(i).step();
-            values[carried + i] = points.get(i).value();
-        }
-        if (lastBlock >= 0) {
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM blocks WHERE id=?")) {
-                delete.setLong(1, lastBlock);
-                delete.executeUpdate();
-            }
-        }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO blocks(run, metric, last_step, n, data) VALUES(?,?,?,?,?)")) {
-            for (int from = 0; from < n; from += PointBlocks.MAX_POINTS) {
-                int to = Math.min(n, from + PointBlocks.MAX_POINTS);
-                long maxStep = Long.MIN_VALUE;
-                for (int i = from; i < to; i++) {
-                    maxStep = Math.max(maxStep, steps[i]);
-                }
-                insert.setLong(1, runId);
-                insert.setInt(2, metric);
-                insert.setLong(3, maxStep);
-                insert.setInt(4, to - from);
-                insert.setBytes(5, PointBlocks.encode(steps, values, from, to));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void setDouble(PreparedStatement s, int index, double value) throws SQLException {
-        if (Double.isFinite(value)) {
-            s.setDouble(index, value);
-        } else {
-            s.setNull(index, java.sql.Types.REAL);
-        }
-    }
-
-    private static double getDouble(ResultSet r, int index) throws SQLException {
-        double v = r.getDouble(index);
-        return r.wasNull() ? Double.NaN : v;
-    }
-
-    private Map<Integer, MetricSummary> summaries(long runId) throws SQLException {
-        Map<Integer, MetricSummary> out = new HashMap<>();
-        try (PreparedStatement q = db.prepareStatement(
-                "SELECT metric, last, last_step, min, max, count FROM summary WHERE run=?")) {
-            q.setLong(1, runId);
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    int metric = r.getInt(1);
-                    out.put(metric, new MetricSummary(metricNames.get(metric), getDouble(r, 2), r.getLong(3),
-                            getDouble(r, 4), getDouble(r, 5), r.getLong(6)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private int metricId(String name) throws SQLException {
-        Integer id = metricIds.get(name);
-        if (id != null) {
-            return id;
-        }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO metric_names(name) VALUES(?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, name);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getInt(1);
-            }
-        }
-        metricIds.put(name, id);
-        metricNames.put(id, name);
-        return id;
-    }
-
-    private void clearMetrics(long runId) throws SQLException {
-        for (String table : List.of("blocks", "summary")) {
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + table + " WHERE run=?")) {
-                delete.setLong(1, runId);
-                delete.executeUpdate();
-            }
-        }
-    }
-
     private void delete(long runId) throws SQLException {
-        clearMetrics(runId);
+        metricStore.clear(runId);
         try (PreparedStatement delete = db.prepareStatement("DELETE FROM runs WHERE id=?")) {
             delete.setLong(1, runId);
             delete.executeUpdate();
@@ -452,9 +316,9 @@ public final class RunIndex implements AutoCloseable {
                 }
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        String name = metricNames.get(r.getInt(2));
+                        String name = metricStore.name(r.getInt(2));
                         metrics.computeIfAbsent(r.getLong(1), k -> new java.util.TreeMap<>()).put(name,
-                                new MetricSummary(name, getDouble(r, 3), r.getLong(4), getDouble(r, 5), getDouble(r, 6),
+                                new MetricSummary(name, MetricStore.getDouble(r, 3), r.getLong(4), MetricStore.getDouble(r, 5), MetricStore.getDouble(r, 6),
                                         r.getLong(7)));
                     }
                 }
@@ -523,7 +387,7 @@ public final class RunIndex implements AutoCloseable {
 
     /** Values of {@code metric} logged by run {@code id} after {@code afterStep} (Long.MIN_VALUE: all). */
     public synchronized Series series(String id, String metric, long afterStep) {
-        Integer metricId = metricIds.get(metric);
+        Integer metricId = metricStore.idOf(metric);
         if (metricId == null) {
             return new Series(metric, new long[0], new double[0]);
         }
